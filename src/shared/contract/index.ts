@@ -1,0 +1,7 @@
+export * from './result'
+export * from './define'
+export * from './methods'
+export * from './events'
+export * from './types'
+export * from './names'
+export * from './client'

@@ -1,0 +1,5 @@
+export * from './ids'
+export * from './timeframe'
+export * from './bars'
+export * from './instrument'
+export * from './status'

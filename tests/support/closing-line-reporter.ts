@@ -1,0 +1,23 @@
+import type { Reporter, TestModule } from 'vitest/node'
+
+/**
+ * Prints one plain closing line, `vitest: N passed, N failed, N skipped`, after the default
+ * reporter's summary, so CI logs state the count in a form any reader understands.
+ */
+export default class ClosingLineReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0
+    let failed = unhandledErrors.length
+    let skipped = 0
+    for (const mod of testModules) {
+      for (const test of mod.children.allTests()) {
+        const state = test.result().state
+        if (state === 'passed') passed++
+        else if (state === 'failed') failed++
+        else skipped++
+      }
+      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++
+    }
+    process.stdout.write(`\nvitest: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
+  }
+}
