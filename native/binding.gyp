@@ -2,11 +2,27 @@
   "targets": [
     {
       "target_name": "quorum_native",
-      "sources": ["napi/addon.cpp"],
+      "sources": [
+        "core/build_info.cpp",
+        "core/resample.cpp",
+        "napi/addon.cpp",
+        "napi/bar_columns_binding.cpp",
+        "napi/resample_binding.cpp"
+      ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
-      "defines": ["NAPI_VERSION=8", "NODE_API_NO_EXTERNAL_BUFFERS_ALLOWED"],
-      "cflags_cc": ["-std=c++17", "-O3", "-fexceptions"],
-      "cflags_cc!": ["-fno-exceptions"]
+      "defines": ["NAPI_VERSION=8", "NODE_API_NO_EXTERNAL_BUFFERS_ALLOWED", "NODE_ADDON_API_CPP_EXCEPTIONS"],
+      "cflags_cc": ["-std=c++17", "-O3", "-fexceptions", "-Wall", "-Wextra"],
+      "cflags_cc!": ["-fno-exceptions"],
+      "xcode_settings": {
+        "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+        "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
+        "GCC_OPTIMIZATION_LEVEL": "3",
+        "MACOSX_DEPLOYMENT_TARGET": "11.0",
+        "WARNING_CFLAGS": ["-Wall", "-Wextra"]
+      },
+      "msvs_settings": {
+        "VCCLCompilerTool": { "ExceptionHandling": 1, "AdditionalOptions": ["/std:c++17"] }
+      }
     }
   ]
 }

@@ -24,7 +24,5 @@ export interface EventMessage {
 
 export type ServerMessage = ReplyMessage | EventMessage
 
-/** WebSocket close code for a refused token or origin (4000–4999 are the application's). */
-export const CLOSE_FORBIDDEN = 4403
 /** The path of the WebSocket endpoint on the serve origin. */
 export const WS_PATH = '/ws'

@@ -1,0 +1,14 @@
+/** Runs every bench in this order; each module exports `run()`. Adding a bench is one line here. */
+const BENCHES: ReadonlyArray<() => Promise<{ run: () => Promise<void> }>> = [
+  () => import('./resample.bench'),
+  () => import('./bars-transfer.bench'),
+]
+
+async function main(): Promise<void> {
+  for (const load of BENCHES) await (await load()).run()
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,5 @@
+export * from './engine'
+export * from './dispatcher'
+export * from './engine-events'
+export * from './data-dir'
+export * from './serve'

@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon'
+import type { BarColumns, Instrument, InstrumentId, Timeframe } from '../../shared/domain'
+import { isIntraday, sliceBars, timeframeSeconds } from '../../shared/domain'
+import type { LoadedBars } from '../../shared/contract'
+import { EngineError } from '../kernel'
+import type { ResampleSpec } from '../native'
+import { resampleBarsAsync } from '../native'
+import type { Store } from '../store'
+
+/** Epoch 0 was a Thursday: weekly buckets anchored four days later start on Mondays. */
+const MONDAY_ANCHOR_SECONDS = 4 * 86_400
+
+export interface LoadBarsOptions {
+  readonly instrumentId: InstrumentId
+  readonly timeframe: Timeframe
+  readonly limit: number
+  readonly before?: number
+}
+
+/**
+ * Bars at any timeframe: read as stored when that timeframe is stored, otherwise resampled by the
+ * native kernel from the finest stored timeframe that can build it (minutes for intraday, days
+ * for weeks). Paging (`before`, `limit`) works the same for both.
+ */
+export class BarService {
+  constructor(private readonly store: Store) {}
+
+  async load(options: LoadBarsOptions): Promise<LoadedBars> {
+    const instrument = this.store.instruments.get(options.instrumentId)
+    if (!instrument) throw new EngineError('not-found', `No instrument with id ${options.instrumentId}.`)
+    const stored = new Set(this.store.bars.coverage(instrument.id).map((c) => c.timeframe))
+    const { timeframe, limit, before } = options
+    if (stored.has(timeframe)) {
+      const page = this.store.bars.loadLatest(instrument.id, timeframe, { limit, before })
+      return { instrumentId: instrument.id, timeframe, source: timeframe, bars: compact(page.bars), hasMore: page.hasMore }
+    }
+    const source = this.sourceFor(timeframe, stored)
+    if (!source) {
+      throw new EngineError('not-found', `${instrument.symbol} has no ${timeframe} bars and no finer bars to build them from.`)
+    }
+    const spec = resampleSpec(instrument, timeframe, this.lastTime(instrument.id, source))
+    const ratio = Math.ceil(timeframeSeconds(timeframe) / timeframeSeconds(source))
+    // Read whole buckets: one extra bucket's worth, whose possibly cut first bucket is dropped.
+    const page = this.store.bars.loadLatest(instrument.id, source, { limit: (limit + 1) * ratio, before })
+    let bars = await resampleBarsAsync(page.bars, spec)
+    let hasMore = page.hasMore
+    if (page.hasMore && bars.time.length > 0) bars = sliceBars(bars, 1, bars.time.length)
+    if (bars.time.length > limit) {
+      bars = sliceBars(bars, bars.time.length - limit, bars.time.length)
+      hasMore = true
+    }
+    return { instrumentId: instrument.id, timeframe, source, bars: compact(bars), hasMore }
+  }
+
+  private sourceFor(target: Timeframe, stored: ReadonlySet<Timeframe>): Timeframe | null {
+    const candidates: Timeframe[] = isIntraday(target) ? ['1m', '5m', '15m', '30m', '1h'] : ['1D']
+    const targetSeconds = timeframeSeconds(target)
+    return candidates.find((tf) => stored.has(tf) && timeframeSeconds(tf) < targetSeconds && targetSeconds % timeframeSeconds(tf) === 0) ?? null
+  }
+
+  private lastTime(instrumentId: InstrumentId, timeframe: Timeframe): number {
+    const last = this.store.bars.coverage(instrumentId).find((c) => c.timeframe === timeframe)
+    return last ? last.lastTime : 0
+  }
+}
+
+/**
+ * Intraday buckets start at the session open (an hourly bar of a 09:30 session covers 09:30–10:29,
+ * as traders expect), computed from the exchange's UTC offset at the latest stored bar.
+ */
+export function resampleSpec(instrument: Instrument, target: Timeframe, referenceTime: number): ResampleSpec {
+  const periodSeconds = timeframeSeconds(target)
+  if (target === '1W') return { periodSeconds, anchorSeconds: MONDAY_ANCHOR_SECONDS }
+  if (!isIntraday(target)) return { periodSeconds }
+  const [hh, mm] = (instrument.session.split('-')[0] ?? '00:00').split(':').map(Number)
+  const offsetSeconds = DateTime.fromSeconds(referenceTime, { zone: instrument.timeZone }).offset * 60
+  const openUtcSeconds = (hh ?? 0) * 3600 + (mm ?? 0) * 60 - offsetSeconds
+  return { periodSeconds, anchorSeconds: ((openUtcSeconds % periodSeconds) + periodSeconds) % periodSeconds }
+}
+
+/** Copies views into arrays of their own size, so a transport never ships the larger buffer behind them. */
+function compact(bars: BarColumns): BarColumns {
+  const own = (a: Float64Array): Float64Array => (a.byteLength === a.buffer.byteLength ? a : a.slice())
+  return { time: own(bars.time), open: own(bars.open), high: own(bars.high), low: own(bars.low), close: own(bars.close), volume: own(bars.volume) }
+}

@@ -1,0 +1,2 @@
+export * from './demo-market'
+export * from './bar-service'

@@ -1,0 +1,54 @@
+import { type BarColumns } from '../../shared/domain'
+
+/** What the addon's `nativeInfo()` reports; `napiVersion` is the Node-API version it targets. */
+export interface NativeInfo {
+  readonly version: string
+  readonly napiVersion: number
+  readonly compiler: string
+}
+
+export type ResampleStatus = 'ok' | 'invalid-time' | 'not-ascending' | 'output-too-small' | 'cancelled'
+
+/** `buckets` is meaningful for 'ok'; `index` names the offending bar for the two time failures. */
+export interface ResampleOutcome {
+  readonly status: ResampleStatus
+  readonly buckets: number
+  readonly index: number
+}
+
+/** A job on the addon's worker pool; `cancel()` is honoured between chunks of 64k bars. */
+export interface NativeJob<T> {
+  readonly promise: Promise<T>
+  cancel(): void
+}
+
+/** Reports the number of input bars the pass has finished. */
+export type NativeProgress = (barsDone: number) => void
+
+/** The addon's exports, as `native/napi/*.cpp` registers them. Only this folder sees this shape. */
+export interface NativeBinding {
+  nativeInfo(): NativeInfo
+  resampleCount(time: Float64Array, periodSeconds: number, anchorSeconds: number): ResampleOutcome
+  resampleFill(input: BarColumns, output: BarColumns, periodSeconds: number, anchorSeconds: number): ResampleOutcome
+  resampleCountAsync(
+    time: Float64Array,
+    periodSeconds: number,
+    anchorSeconds: number,
+    onProgress: NativeProgress | undefined,
+  ): NativeJob<ResampleOutcome>
+  resampleFillAsync(
+    input: BarColumns,
+    output: BarColumns,
+    periodSeconds: number,
+    anchorSeconds: number,
+    onProgress: NativeProgress | undefined,
+  ): NativeJob<ResampleOutcome>
+}
+
+export const NATIVE_BINDING_FUNCTIONS = [
+  'nativeInfo',
+  'resampleCount',
+  'resampleFill',
+  'resampleCountAsync',
+  'resampleFillAsync',
+] as const satisfies ReadonlyArray<keyof NativeBinding>

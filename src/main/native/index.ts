@@ -1,0 +1,11 @@
+import { type NativeInfo } from './addon-binding'
+import { nativeBinding } from './addon-loader'
+
+export { type NativeInfo } from './addon-binding'
+export { NativeCancelledError } from './native-cancelled-error'
+export { resampleBars, resampleBarsAsync, type ResampleAsyncOptions, type ResampleSpec } from './resample'
+
+/** Identifies the loaded addon; loading it here surfaces a missing build with its fix. */
+export function nativeInfo(): NativeInfo {
+  return nativeBinding().nativeInfo()
+}

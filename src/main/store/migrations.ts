@@ -1,0 +1,107 @@
+import type { Logger } from '../kernel'
+import type { SqliteDatabase } from './connection'
+import { readUserVersion } from './connection'
+
+/** One schema step. `up` runs inside a transaction that also sets `user_version` to `version`. */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  up(db: SqliteDatabase): void
+}
+
+/**
+ * Every schema change, oldest first; versions are 1..N with no gaps. Never edit a released
+ * migration: add the next one, so every store on a trader's disk reaches the same schema.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'instruments, bar chunks, settings and audit log',
+    up(db) {
+      // STRICT tables: SQLite otherwise stores a mistyped value silently instead of refusing it.
+      db.exec(`
+        CREATE TABLE instruments (
+          id INTEGER PRIMARY KEY,
+          symbol TEXT NOT NULL CHECK (length(symbol) > 0),
+          name TEXT NOT NULL,
+          exchange TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          asset_class TEXT NOT NULL,
+          tick_size REAL NOT NULL CHECK (tick_size > 0),
+          time_zone TEXT NOT NULL,
+          session TEXT NOT NULL,
+          is_demo INTEGER NOT NULL CHECK (is_demo IN (0, 1)),
+          UNIQUE (symbol, exchange)
+        ) STRICT;
+      `)
+      // A rowid table, not WITHOUT ROWID: each row carries a blob of up to 192 KiB, and WITHOUT
+      // ROWID keeps row content in interior b-tree pages, which SQLite advises against for rows
+      // larger than about a twentieth of a page. The data column comes last so that range
+      // queries filter on the times without reading the blob's overflow pages.
+      db.exec(`
+        CREATE TABLE bar_chunks (
+          instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,
+          timeframe TEXT NOT NULL,
+          start_time REAL NOT NULL,
+          end_time REAL NOT NULL,
+          count INTEGER NOT NULL CHECK (count > 0),
+          data BLOB NOT NULL CHECK (length(data) = count * 48),
+          PRIMARY KEY (instrument_id, timeframe, start_time),
+          CHECK (end_time >= start_time)
+        ) STRICT;
+      `)
+      // WITHOUT ROWID suits settings: a few tiny rows looked up by their key.
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `)
+      // AUTOINCREMENT: an audit entry's id is never reused, even if the newest rows were deleted.
+      db.exec(`
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          time INTEGER NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL CHECK (json_valid(detail))
+        ) STRICT;
+      `)
+    },
+  },
+]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
+
+export interface RunMigrationsOptions {
+  readonly logger: Logger
+  /** Stop after this version (tests step through the list); the latest by default. */
+  readonly target?: number
+  /** The list to apply; MIGRATIONS by default. */
+  readonly migrations?: readonly Migration[]
+}
+
+/**
+ * Applies each pending migration in its own transaction with the version bump inside it, so a
+ * failure leaves the store at the last version that completed. Returns the version reached.
+ */
+export function runMigrations(db: SqliteDatabase, options: RunMigrationsOptions): number {
+  const migrations = options.migrations ?? MIGRATIONS
+  migrations.forEach((migration, i) => {
+    if (migration.version !== i + 1) {
+      throw new Error(`Migration "${migration.name}" has version ${migration.version} at position ${i + 1}; the list must run 1..N with no gaps.`)
+    }
+  })
+  const target = options.target ?? migrations.length
+  let current = readUserVersion(db)
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > target) continue
+    db.transaction(() => {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+    current = migration.version
+    options.logger.info('store migrated', { version: migration.version, name: migration.name })
+  }
+  return current
+}

@@ -1,0 +1,31 @@
+import { create } from 'zustand'
+import type { ChartSlice } from './chart-slice'
+import { createChartSlice } from './chart-slice'
+import type { EngineSlice } from './engine-slice'
+import { createEngineSlice } from './engine-slice'
+import type { ErrorsSlice } from './errors-slice'
+import { createErrorsSlice } from './errors-slice'
+import type { UiSlice } from './ui-slice'
+import { createUiSlice } from './ui-slice'
+
+export type { ChartSlice } from './chart-slice'
+export type { EngineSlice, TransportKind } from './engine-slice'
+export type { ErrorsSlice, ShownError } from './errors-slice'
+export type { UiSlice } from './ui-slice'
+export type { WorkspaceId } from './workspaces'
+export { WORKSPACES } from './workspaces'
+
+/** The renderer's one store. Bars never live here: they go straight to the chart's series. */
+export type QuorumStore = UiSlice & EngineSlice & ChartSlice & ErrorsSlice
+
+export const useStore = create<QuorumStore>()((...a) => ({
+  ...createUiSlice(...a),
+  ...createEngineSlice(...a),
+  ...createChartSlice(...a),
+  ...createErrorsSlice(...a),
+}))
+
+/** Back to the initial state (tests). */
+export function resetStore(): void {
+  useStore.setState(useStore.getInitialState(), true)
+}

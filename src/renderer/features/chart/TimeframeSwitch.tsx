@@ -1,0 +1,23 @@
+import type { Timeframe } from '../../../shared/domain'
+import { TIMEFRAMES } from '../../../shared/domain'
+import { chooseTimeframe } from './chart-actions'
+
+export function TimeframeSwitch({ selected }: { selected: Timeframe }) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label="Timeframe">
+      {TIMEFRAMES.map((tf) => (
+        <button
+          key={tf}
+          type="button"
+          role="radio"
+          aria-checked={tf === selected}
+          className={`segmented__item${tf === selected ? ' segmented__item--active' : ''}`}
+          data-testid={`tf-${tf}`}
+          onClick={() => void chooseTimeframe(tf)}
+        >
+          {tf}
+        </button>
+      ))}
+    </div>
+  )
+}

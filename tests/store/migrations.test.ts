@@ -1,0 +1,144 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { silentLogger } from '../../src/main/kernel'
+import type { Migration, SqliteDatabase } from '../../src/main/store'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, openStore, runMigrations } from '../../src/main/store'
+import { makeTempDir } from './store-fixture'
+
+let dir: string
+let cleanup: () => void
+let db: SqliteDatabase
+beforeEach(() => {
+  ;({ dir, cleanup } = makeTempDir())
+  db = new Database(join(dir, 'quorum.db'))
+  db.pragma('foreign_keys = ON')
+})
+afterEach(() => {
+  db.close()
+  cleanup()
+})
+
+const userVersion = (): number => db.pragma('user_version', { simple: true }) as number
+const columnsOf = (table: string): string[] => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name)
+const tableSql = (table: string): string =>
+  (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? ''
+
+describe('the migration list', () => {
+  it('numbers migrations 1 to N with no gaps, each with a name', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1))
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length)
+    for (const m of MIGRATIONS) expect(m.name.length).toBeGreaterThan(0)
+  })
+
+  it('brings an empty file to the latest version and leaves a migrated one alone', () => {
+    expect(runMigrations(db, { logger: silentLogger })).toBe(LATEST_SCHEMA_VERSION)
+    expect(runMigrations(db, { logger: silentLogger })).toBe(LATEST_SCHEMA_VERSION)
+    expect(userVersion()).toBe(LATEST_SCHEMA_VERSION)
+  })
+
+  it('stops at the requested target version', () => {
+    expect(runMigrations(db, { logger: silentLogger, target: 0 })).toBe(0)
+    expect(userVersion()).toBe(0)
+  })
+
+  it('rolls back a failing migration together with its version bump and keeps the earlier ones', () => {
+    const failing: Migration[] = [
+      { version: 1, name: 'first', up: (d) => d.exec('CREATE TABLE a (x INTEGER)') },
+      {
+        version: 2,
+        name: 'second fails halfway',
+        up: (d) => {
+          d.exec('CREATE TABLE b (x INTEGER)')
+          d.exec('INSERT INTO no_such_table VALUES (1)')
+        },
+      },
+    ]
+    expect(() => runMigrations(db, { logger: silentLogger, migrations: failing })).toThrow(/no_such_table/)
+    expect(userVersion()).toBe(1)
+    expect(tableSql('a')).not.toBe('')
+    expect(tableSql('b')).toBe('')
+  })
+
+  it('refuses a list with a gap', () => {
+    const gapped: Migration[] = [{ version: 2, name: 'skips one', up: () => undefined }]
+    expect(() => runMigrations(db, { logger: silentLogger, migrations: gapped })).toThrow(/gap/)
+    expect(userVersion()).toBe(0)
+  })
+})
+
+describe('migration 1: instruments, bar chunks, settings and audit log', () => {
+  beforeEach(() => {
+    runMigrations(db, { logger: silentLogger, target: 0 })
+    runMigrations(db, { logger: silentLogger, target: 1 })
+  })
+
+  it('sets the schema version to 1', () => {
+    expect(userVersion()).toBe(1)
+  })
+
+  it('creates the four tables with their columns', () => {
+    expect(columnsOf('instruments')).toEqual([
+      'id',
+      'symbol',
+      'name',
+      'exchange',
+      'currency',
+      'asset_class',
+      'tick_size',
+      'time_zone',
+      'session',
+      'is_demo',
+    ])
+    expect(columnsOf('bar_chunks')).toEqual(['instrument_id', 'timeframe', 'start_time', 'end_time', 'count', 'data'])
+    expect(columnsOf('settings')).toEqual(['key', 'value'])
+    expect(columnsOf('audit_log')).toEqual(['id', 'time', 'actor', 'action', 'detail'])
+  })
+
+  it('keys bar chunks by instrument, timeframe and start time in an ordinary rowid table', () => {
+    const pk = (db.pragma('table_info(bar_chunks)') as Array<{ name: string; pk: number }>)
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name)
+    expect(pk).toEqual(['instrument_id', 'timeframe', 'start_time'])
+    expect(tableSql('bar_chunks')).not.toMatch(/WITHOUT ROWID/i)
+  })
+
+  it('refuses a second instrument with the same symbol and exchange', () => {
+    const insert = db.prepare(
+      "INSERT INTO instruments (symbol, name, exchange, currency, asset_class, tick_size, time_zone, session, is_demo) VALUES (?, 'n', ?, 'USD', 'stock', 0.01, 'America/New_York', '09:30-16:00', 0)",
+    )
+    insert.run('ACME', 'NASDAQ')
+    insert.run('ACME', 'NYSE')
+    expect(() => insert.run('ACME', 'NASDAQ')).toThrow(/UNIQUE/)
+  })
+
+  it('deletes an instrument’s bar chunks with it', () => {
+    db.exec(
+      "INSERT INTO instruments (id, symbol, name, exchange, currency, asset_class, tick_size, time_zone, session, is_demo) VALUES (1, 'ACME', 'n', 'X', 'USD', 'stock', 0.01, 'UTC', '09:30-16:00', 0)",
+    )
+    db.prepare("INSERT INTO bar_chunks VALUES (1, '1m', 60, 60, 1, ?)").run(Buffer.alloc(48))
+    db.exec('DELETE FROM instruments WHERE id = 1')
+    expect(db.prepare('SELECT COUNT(*) AS n FROM bar_chunks').get()).toEqual({ n: 0 })
+  })
+
+  it('refuses a bar chunk whose blob does not match its count', () => {
+    db.exec(
+      "INSERT INTO instruments (id, symbol, name, exchange, currency, asset_class, tick_size, time_zone, session, is_demo) VALUES (1, 'ACME', 'n', 'X', 'USD', 'stock', 0.01, 'UTC', '09:30-16:00', 0)",
+    )
+    expect(() => db.prepare("INSERT INTO bar_chunks VALUES (1, '1m', 60, 120, 2, ?)").run(Buffer.alloc(48))).toThrow(/CHECK/)
+  })
+
+  it('refuses an audit entry whose detail is not JSON', () => {
+    expect(() => db.prepare("INSERT INTO audit_log (time, actor, action, detail) VALUES (1, 'a', 'b', '{oops')").run()).toThrow(/CHECK/)
+  })
+
+  it('lets openStore use the migrated file as it is', () => {
+    db.close()
+    const store = openStore({ file: join(dir, 'quorum.db'), logger: silentLogger })
+    expect(store.schemaVersion).toBe(1)
+    expect(store.instruments.list()).toEqual([])
+    store.close()
+    db = new Database(join(dir, 'quorum.db'))
+  })
+})
