@@ -15,8 +15,10 @@ export function ChartWorkspace({ hidden }: { hidden: boolean }) {
   const instrument = instruments.find((i) => i.id === instrumentId) ?? null
 
   // With no instrument, 'ready' only once the engine says its data is ready and the list is empty.
-  const emptyState: LoadState = dataState === 'error' ? 'error' : instrumentsLoaded && dataState === 'ready' ? 'ready' : 'loading'
-  const emptyMessage = emptyMessageFor(instrumentsLoaded, dataState)
+  // While instruments exist but the saved selection is not restored yet, the chart is still loading.
+  const nothingToShow = instrumentsLoaded && instruments.length === 0
+  const emptyState: LoadState = dataState === 'error' ? 'error' : nothingToShow && dataState === 'ready' ? 'ready' : 'loading'
+  const emptyMessage = emptyMessageFor(instrumentsLoaded, instruments.length, dataState)
 
   return (
     <section className="workspace workspace--chart" data-testid="workspace-chart" hidden={hidden} aria-label="Chart">
@@ -36,9 +38,10 @@ export function ChartWorkspace({ hidden }: { hidden: boolean }) {
   )
 }
 
-function emptyMessageFor(instrumentsLoaded: boolean, dataState: DataState | undefined): string {
+function emptyMessageFor(instrumentsLoaded: boolean, instrumentCount: number, dataState: DataState | undefined): string {
   if (dataState === 'error') return 'The engine could not open its market data; the status bar says why.'
   if (dataState === 'generating-demo') return 'The engine is generating the demo market; instruments appear here when it is done.'
   if (!instrumentsLoaded || dataState === undefined) return 'Connecting to the engine…'
+  if (instrumentCount > 0) return 'Opening the last chart…'
   return 'No instruments are stored yet. Importing market data comes with the Data workspace, which is not built yet.'
 }
