@@ -136,9 +136,73 @@ describe('migration 1: instruments, bar chunks, settings and audit log', () => {
   it('lets openStore use the migrated file as it is', () => {
     db.close()
     const store = openStore({ file: join(dir, 'quorum.db'), logger: silentLogger })
-    expect(store.schemaVersion).toBe(1)
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     expect(store.instruments.list()).toEqual([])
     store.close()
     db = new Database(join(dir, 'quorum.db'))
+  })
+})
+
+const INSERT_ACME =
+  "INSERT INTO instruments (id, symbol, name, exchange, currency, asset_class, tick_size, time_zone, session, is_demo) VALUES (1, 'ACME', 'n', 'X', 'USD', 'stock', 0.01, 'UTC', '09:30-16:00', 0)"
+
+describe('migration 2: price adjustment factors and import history', () => {
+  beforeEach(() => {
+    runMigrations(db, { logger: silentLogger, target: 1 })
+    db.exec(INSERT_ACME)
+    db.prepare("INSERT INTO bar_chunks VALUES (1, '1D', 86400, 86400, 1, ?)").run(Buffer.alloc(48))
+    runMigrations(db, { logger: silentLogger, target: 2 })
+  })
+
+  it('keeps the bars stored before it and sets the schema version to 2', () => {
+    expect(userVersion()).toBe(2)
+    expect(db.prepare('SELECT COUNT(*) AS n FROM bar_chunks').get()).toEqual({ n: 1 })
+  })
+
+  it('creates the adjustment and import tables with their columns', () => {
+    expect(columnsOf('price_adjustments')).toEqual(['instrument_id', 'timeframe', 'time', 'factor'])
+    expect(columnsOf('import_runs')).toEqual(['id', 'started_at', 'finished_at', 'source', 'report'])
+  })
+
+  it('refuses a factor that is not positive and a second factor for the same bar', () => {
+    const insert = db.prepare("INSERT INTO price_adjustments VALUES (1, '1D', ?, ?)")
+    expect(() => insert.run(86400, 0)).toThrow(/CHECK/)
+    insert.run(86400, 0.5)
+    expect(() => insert.run(86400, 0.6)).toThrow(/UNIQUE|PRIMARY/)
+  })
+
+  it('deletes an instrument’s factors with it', () => {
+    db.prepare("INSERT INTO price_adjustments VALUES (1, '1D', 86400, 0.5)").run()
+    db.exec('DELETE FROM instruments WHERE id = 1')
+    expect(db.prepare('SELECT COUNT(*) AS n FROM price_adjustments').get()).toEqual({ n: 0 })
+  })
+})
+
+describe('migration 3: chart layouts and drawings', () => {
+  beforeEach(() => {
+    runMigrations(db, { logger: silentLogger, target: 2 })
+    db.exec(INSERT_ACME)
+    runMigrations(db, { logger: silentLogger, target: 3 })
+  })
+
+  it('keeps the instruments stored before it and sets the schema version to 3', () => {
+    expect(userVersion()).toBe(3)
+    expect(db.prepare('SELECT symbol FROM instruments').get()).toEqual({ symbol: 'ACME' })
+  })
+
+  it('creates the layout and drawing tables with their columns', () => {
+    expect(columnsOf('chart_layouts')).toEqual(['id', 'data', 'updated_at'])
+    expect(columnsOf('chart_drawings')).toEqual(['id', 'instrument_id', 'kind', 'data', 'created_at', 'updated_at'])
+  })
+
+  it('refuses an unknown drawing kind and a layout that is not JSON', () => {
+    expect(() => db.prepare("INSERT INTO chart_drawings (instrument_id, kind, data, created_at, updated_at) VALUES (1, 'circle', '{}', 1, 1)").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("INSERT INTO chart_layouts VALUES ('main', '{oops', 1)").run()).toThrow(/CHECK/)
+  })
+
+  it('deletes an instrument’s drawings with it', () => {
+    db.prepare("INSERT INTO chart_drawings (instrument_id, kind, data, created_at, updated_at) VALUES (1, 'horizontal-line', '{\"price\":1}', 1, 1)").run()
+    db.exec('DELETE FROM instruments WHERE id = 1')
+    expect(db.prepare('SELECT COUNT(*) AS n FROM chart_drawings').get()).toEqual({ n: 0 })
   })
 })

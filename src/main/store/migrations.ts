@@ -69,6 +69,58 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    name: 'price adjustment factors and import history',
+    up(db) {
+      // Raw prices are the record; an adjusted series (splits, dividends) is derived on load as
+      // raw × factor, so re-importing or choosing raw never loses anything.
+      db.exec(`
+        CREATE TABLE price_adjustments (
+          instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,
+          timeframe TEXT NOT NULL,
+          time REAL NOT NULL,
+          factor REAL NOT NULL CHECK (factor > 0),
+          PRIMARY KEY (instrument_id, timeframe, time)
+        ) STRICT, WITHOUT ROWID;
+      `)
+      db.exec(`
+        CREATE TABLE import_runs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          started_at INTEGER NOT NULL,
+          finished_at INTEGER,
+          source TEXT NOT NULL,
+          report TEXT NOT NULL CHECK (json_valid(report))
+        ) STRICT;
+      `)
+    },
+  },
+  {
+    version: 3,
+    name: 'chart layouts and drawings',
+    up(db) {
+      // A layout (panes, per-chart type, indicators and their parameters) is one JSON document
+      // the renderer owns the shape of, validated with zod at the contract edge.
+      db.exec(`
+        CREATE TABLE chart_layouts (
+          id TEXT PRIMARY KEY,
+          data TEXT NOT NULL CHECK (json_valid(data)),
+          updated_at INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `)
+      db.exec(`
+        CREATE TABLE chart_drawings (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          instrument_id INTEGER NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('horizontal-line', 'trend-line')),
+          data TEXT NOT NULL CHECK (json_valid(data)),
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX chart_drawings_by_instrument ON chart_drawings (instrument_id);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
