@@ -4,9 +4,17 @@
       "target_name": "quorum_native",
       "sources": [
         "core/build_info.cpp",
+        "core/indicators/registry.cpp",
+        "core/indicators/overlap_studies.cpp",
+        "core/indicators/price_transforms.cpp",
+        "core/indicators/momentum_indicators.cpp",
+        "core/indicators/volatility_indicators.cpp",
+        "core/indicators/volume_indicators.cpp",
+        "core/indicators/statistic_functions.cpp",
         "core/resample.cpp",
         "napi/addon.cpp",
         "napi/bar_columns_binding.cpp",
+        "napi/indicator_binding.cpp",
         "napi/resample_binding.cpp"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

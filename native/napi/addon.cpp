@@ -1,6 +1,7 @@
 #include <napi.h>
 
 #include "../core/build_info.h"
+#include "indicator_binding.h"
 #include "resample_binding.h"
 
 namespace {
@@ -17,6 +18,7 @@ Napi::Value NativeInfo(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
   quorum::addon::RegisterResampleBindings(env, exports);
+  quorum::addon::RegisterIndicatorBindings(env, exports);
   return exports;
 }
 

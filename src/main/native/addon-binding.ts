@@ -1,4 +1,4 @@
-import { type BarColumns } from '../../shared/domain'
+import { type BarColumns, type IndicatorInfo } from '../../shared/domain'
 
 /** What the addon's `nativeInfo()` reports; `napiVersion` is the Node-API version it targets. */
 export interface NativeInfo {
@@ -25,8 +25,19 @@ export interface NativeJob<T> {
 /** Reports the number of input bars the pass has finished. */
 export type NativeProgress = (barsDone: number) => void
 
+/** One live indicator instance (native/napi/indicator_binding.cpp). */
+export interface NativeIndicatorStream {
+  update(time: number, open: number, high: number, low: number, close: number, volume: number, out: Float64Array): void
+}
+
 /** The addon's exports, as `native/napi/*.cpp` registers them. Only this folder sees this shape. */
 export interface NativeBinding {
+  indicatorList(): IndicatorInfo[]
+  indicatorLookback(name: string, params: Float64Array): number
+  indicatorBatch(name: string, params: Float64Array, bars: BarColumns, outputs: Float64Array[]): void
+  /** The promise resolves to false when cancelled. */
+  indicatorBatchAsync(name: string, params: Float64Array, bars: BarColumns, outputs: Float64Array[]): NativeJob<boolean>
+  IndicatorStream: new (name: string, params: Float64Array) => NativeIndicatorStream
   nativeInfo(): NativeInfo
   resampleCount(time: Float64Array, periodSeconds: number, anchorSeconds: number): ResampleOutcome
   resampleFill(input: BarColumns, output: BarColumns, periodSeconds: number, anchorSeconds: number): ResampleOutcome
@@ -47,6 +58,11 @@ export interface NativeBinding {
 
 export const NATIVE_BINDING_FUNCTIONS = [
   'nativeInfo',
+  'indicatorList',
+  'indicatorLookback',
+  'indicatorBatch',
+  'indicatorBatchAsync',
+  'IndicatorStream',
   'resampleCount',
   'resampleFill',
   'resampleCountAsync',

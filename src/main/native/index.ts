@@ -3,6 +3,17 @@ import { nativeBinding } from './addon-loader'
 
 export { type NativeInfo } from './addon-binding'
 export { NativeCancelledError } from './native-cancelled-error'
+export {
+  computeIndicator,
+  computeIndicatorAsync,
+  createIndicatorStream,
+  findIndicator,
+  listIndicators,
+  resolveIndicatorParams,
+  type IndicatorParams,
+  type IndicatorResult,
+  type IndicatorStream,
+} from './indicators'
 export { resampleBars, resampleBarsAsync, type ResampleAsyncOptions, type ResampleSpec } from './resample'
 
 /** Identifies the loaded addon; loading it here surfaces a missing build with its fix. */

@@ -1,0 +1,147 @@
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The indicator library's contract. Each indicator is one class with a constructor taking its
+// parameters, a static Lookback(params), and a non-virtual Update(bar, out) that consumes one bar
+// and writes its outputs (NaN during warm-up). Batch runs the class over arrays with Update
+// inlined; streaming wraps the same class behind a virtual call: one implementation, two forms.
+namespace quorum::ind {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The largest number of outputs any indicator has (MACD, BBANDS, STOCH… have at most 3).
+constexpr std::size_t kMaxOutputs = 4;
+
+struct Bar {
+  double time;
+  double open;
+  double high;
+  double low;
+  double close;
+  double volume;
+};
+
+// Which bar fields an indicator reads (for the UI and for checking inputs).
+enum Input : unsigned { kTime = 1u, kOpen = 2u, kHigh = 4u, kLow = 8u, kClose = 16u, kVolume = 32u };
+
+enum class ParamKind { kInteger, kReal, kMaType };
+
+struct ParamSpec {
+  std::string name;   // identifier, e.g. "period"
+  std::string label;  // for the UI, e.g. "Period"
+  ParamKind kind;
+  double default_value;
+  double min;
+  double max;
+};
+
+// Parameter values in ParamSpec order, already validated against the specs.
+using Params = std::vector<double>;
+
+// Columns of bars, all `length` long (every field is present; unused ones are not read).
+struct Columns {
+  const double* time;
+  const double* open;
+  const double* high;
+  const double* low;
+  const double* close;
+  const double* volume;
+  std::size_t length;
+};
+
+class Stream {
+ public:
+  virtual ~Stream() = default;
+  // Consumes one bar and writes the indicator's outputs for it into out[0..outputs).
+  virtual void Update(const Bar& bar, double* out) = 0;
+};
+
+// Returns false to stop a long batch (cancel); called between chunks with the bars done.
+using Checkpoint = bool (*)(void* context, std::size_t bars_done);
+
+struct IndicatorInfo {
+  std::string name;   // TA-Lib's function name where TA-Lib has it, e.g. "SMA"
+  std::string title;  // "Simple Moving Average"
+  std::string group;  // TA-Lib's group, e.g. "Overlap Studies"
+  unsigned inputs;    // Input mask
+  std::vector<ParamSpec> params;        // in TA-Lib's optInput order where TA-Lib has it
+  std::vector<std::string> outputs;     // in TA-Lib's output order where TA-Lib has it
+  bool overlay;                         // drawn over prices (true) or in its own pane
+  bool talib;                           // TA-Lib has it: the parity tests compare against it
+  int (*lookback)(const Params&);
+  std::unique_ptr<Stream> (*make_stream)(const Params&);
+  // Writes out[k][0..length) for every output k; returns false if the checkpoint stopped it.
+  bool (*batch)(const Params&, const Columns&, double* const* out, Checkpoint, void* context);
+};
+
+constexpr std::size_t kCheckpointInterval = 1u << 16;
+
+template <class T>
+class StreamOf final : public Stream {
+ public:
+  explicit StreamOf(const Params& params) : impl_(params) {}
+  void Update(const Bar& bar, double* out) override { impl_.Update(bar, out); }
+
+ private:
+  T impl_;
+};
+
+template <class T>
+bool RunBatch(const Params& params, const Columns& in, double* const* out, Checkpoint checkpoint, void* context) {
+  T impl(params);
+  constexpr std::size_t n_out = T::kOutputs;
+  double values[n_out];
+  for (std::size_t begin = 0; begin < in.length; begin += kCheckpointInterval) {
+    if (checkpoint != nullptr && !checkpoint(context, begin)) return false;
+    const std::size_t end = begin + kCheckpointInterval < in.length ? begin + kCheckpointInterval : in.length;
+    for (std::size_t i = begin; i < end; ++i) {
+      impl.Update(Bar{in.time[i], in.open[i], in.high[i], in.low[i], in.close[i], in.volume[i]}, values);
+      for (std::size_t k = 0; k < n_out; ++k) out[k][i] = values[k];
+    }
+  }
+  return true;
+}
+
+// Fills the function pointers of `info` from the class T; T::kOutputs must match info.outputs.
+template <class T>
+IndicatorInfo Define(IndicatorInfo info) {
+  static_assert(T::kOutputs >= 1 && T::kOutputs <= kMaxOutputs, "an indicator has 1 to kMaxOutputs outputs");
+  info.lookback = [](const Params& p) { return T::Lookback(p); };
+  info.make_stream = [](const Params& p) -> std::unique_ptr<Stream> { return std::make_unique<StreamOf<T>>(p); };
+  info.batch = &RunBatch<T>;
+  return info;
+}
+
+class Registry {
+ public:
+  // Throws std::logic_error on a duplicate name or an outputs list that disagrees with the class.
+  void Add(IndicatorInfo info, std::size_t class_outputs);
+  const std::vector<IndicatorInfo>& All() const { return items_; }
+
+ private:
+  std::vector<IndicatorInfo> items_;
+};
+
+template <class T>
+void Register(Registry& registry, IndicatorInfo info) {
+  registry.Add(Define<T>(std::move(info)), T::kOutputs);
+}
+
+// Every indicator of the library, sorted by name; built once.
+const std::vector<IndicatorInfo>& AllIndicators();
+const IndicatorInfo* FindIndicator(const std::string& name);
+
+// One registration function per family file.
+void RegisterOverlapStudies(Registry& registry);
+void RegisterPriceTransforms(Registry& registry);
+void RegisterMomentumIndicators(Registry& registry);
+void RegisterVolatilityIndicators(Registry& registry);
+void RegisterVolumeIndicators(Registry& registry);
+void RegisterStatisticFunctions(Registry& registry);
+
+}  // namespace quorum::ind

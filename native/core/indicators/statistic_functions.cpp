@@ -1,0 +1,7 @@
+#include "indicator.h"
+
+namespace quorum::ind {
+
+void RegisterStatisticFunctions(Registry& /*registry*/) {}
+
+}  // namespace quorum::ind

@@ -1,0 +1,7 @@
+#include "indicator.h"
+
+namespace quorum::ind {
+
+void RegisterVolatilityIndicators(Registry& /*registry*/) {}
+
+}  // namespace quorum::ind

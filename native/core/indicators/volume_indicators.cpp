@@ -1,0 +1,7 @@
+#include "indicator.h"
+
+namespace quorum::ind {
+
+void RegisterVolumeIndicators(Registry& /*registry*/) {}
+
+}  // namespace quorum::ind
