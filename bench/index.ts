@@ -2,6 +2,10 @@
 const BENCHES: ReadonlyArray<() => Promise<{ run: () => Promise<void> }>> = [
   () => import('./resample.bench'),
   () => import('./bars-transfer.bench'),
+  () => import('./bar-store.bench'),
+  () => import('./chart-live-update.bench'),
+  () => import('./tick-aggregation.bench'),
+  () => import('./indicators.bench'),
 ]
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@
 #include "../core/build_info.h"
 #include "indicator_binding.h"
 #include "resample_binding.h"
+#include "tick_aggregation_binding.h"
 
 namespace {
 
@@ -18,6 +19,7 @@ Napi::Value NativeInfo(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nativeInfo", Napi::Function::New(env, NativeInfo, "nativeInfo"));
   quorum::addon::RegisterResampleBindings(env, exports);
+  quorum::addon::RegisterTickAggregationBindings(env, exports);
   quorum::addon::RegisterIndicatorBindings(env, exports);
   return exports;
 }

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../../package.json'
 import type { Instrument } from '../../src/shared/domain'
@@ -8,8 +8,6 @@ import type { LoadedBars } from '../../src/shared/contract'
 import { startServeProcess, type ServeProcess } from '../support/serve-process'
 import { connectClient } from '../support/ws-client'
 
-const OUTPUT_DIR = join(process.cwd(), 'test-output', 'e2e')
-const CHROMIUM = [process.env.QUORUM_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p))
 
 let serve: ServeProcess
 let browser: Browser
@@ -17,13 +15,8 @@ let page: Page
 const consoleProblems: string[] = []
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium not found: install Debian chromium (apt-get install chromium) or set QUORUM_CHROMIUM')
-  mkdirSync(OUTPUT_DIR, { recursive: true })
   serve = await startServeProcess()
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') consoleProblems.push(`${msg.type()}: ${msg.text()}`)

@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The indicator library's contract. Each indicator is one class with a constructor taking its
@@ -91,18 +92,42 @@ class StreamOf final : public Stream {
   T impl_;
 };
 
+#if defined(_MSC_VER)
+#define QUORUM_NOINLINE __declspec(noinline)
+#else
+#define QUORUM_NOINLINE __attribute__((noinline))
+#endif
+
+// One checkpoint interval of a batch. The state is moved into a local for the loop: the
+// checkpoint call between chunks clobbers every floating-point register, and with the state in
+// the caller's frame GCC would keep it on the stack for the whole loop (2-3x slower).
+template <class T>
+QUORUM_NOINLINE void RunChunk(T& state, const Columns& in, std::size_t begin, std::size_t end, double* const* out) {
+  T impl(std::move(state));
+  constexpr std::size_t n_out = T::kOutputs;
+  const double* const time = in.time;
+  const double* const open = in.open;
+  const double* const high = in.high;
+  const double* const low = in.low;
+  const double* const close = in.close;
+  const double* const volume = in.volume;
+  double* columns[n_out];
+  for (std::size_t k = 0; k < n_out; ++k) columns[k] = out[k];
+  double values[n_out];
+  for (std::size_t i = begin; i < end; ++i) {
+    impl.Update(Bar{time[i], open[i], high[i], low[i], close[i], volume[i]}, values);
+    for (std::size_t k = 0; k < n_out; ++k) columns[k][i] = values[k];
+  }
+  state = std::move(impl);
+}
+
 template <class T>
 bool RunBatch(const Params& params, const Columns& in, double* const* out, Checkpoint checkpoint, void* context) {
   T impl(params);
-  constexpr std::size_t n_out = T::kOutputs;
-  double values[n_out];
   for (std::size_t begin = 0; begin < in.length; begin += kCheckpointInterval) {
     if (checkpoint != nullptr && !checkpoint(context, begin)) return false;
     const std::size_t end = begin + kCheckpointInterval < in.length ? begin + kCheckpointInterval : in.length;
-    for (std::size_t i = begin; i < end; ++i) {
-      impl.Update(Bar{in.time[i], in.open[i], in.high[i], in.low[i], in.close[i], in.volume[i]}, values);
-      for (std::size_t k = 0; k < n_out; ++k) out[k][i] = values[k];
-    }
+    RunChunk(impl, in, begin, end, out);
   }
   return true;
 }
@@ -140,6 +165,7 @@ const IndicatorInfo* FindIndicator(const std::string& name);
 void RegisterOverlapStudies(Registry& registry);
 void RegisterPriceTransforms(Registry& registry);
 void RegisterMomentumIndicators(Registry& registry);
+void RegisterMaBasedMomentum(Registry& registry);
 void RegisterVolatilityIndicators(Registry& registry);
 void RegisterVolumeIndicators(Registry& registry);
 void RegisterStatisticFunctions(Registry& registry);

@@ -21,6 +21,7 @@ const std::vector<IndicatorInfo>& AllIndicators() {
     RegisterOverlapStudies(registry);
     RegisterPriceTransforms(registry);
     RegisterMomentumIndicators(registry);
+    RegisterMaBasedMomentum(registry);
     RegisterVolatilityIndicators(registry);
     RegisterVolumeIndicators(registry);
     RegisterStatisticFunctions(registry);

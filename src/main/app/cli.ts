@@ -6,6 +6,8 @@ import { createLogger, systemClock } from '../kernel'
 import { StoreFileError } from '../store'
 import { defaultDataDir } from './data-dir'
 import { createEngine } from './engine'
+import { IMPORT_USAGE, runImportCommand } from './import-command'
+import { INDICATOR_USAGE, runIndicatorCommand } from './indicator-command'
 import { startServer } from './serve'
 
 const USAGE = `Quorum ${packageJson.version}: trading workstation engine
@@ -14,7 +16,7 @@ Usage:
   quorum serve [--data-dir DIR] [--port N] [--no-demo]
       Start the engine headless and serve the app to a browser on 127.0.0.1 only.
       Prints the address to open, with a new access token each start.
-  quorum --version
+${IMPORT_USAGE}${INDICATOR_USAGE}  quorum --version
   quorum --help
 
 Options:
@@ -34,6 +36,24 @@ async function main(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'no-demo': { type: 'boolean', default: false },
+        format: { type: 'string' },
+        symbol: { type: 'string' },
+        timeframe: { type: 'string' },
+        tz: { type: 'string' },
+        'date-format': { type: 'string' },
+        'skip-bad-lines': { type: 'boolean' },
+        exchange: { type: 'string' },
+        currency: { type: 'string' },
+        'asset-class': { type: 'string' },
+        'tick-size': { type: 'string' },
+        session: { type: 'string' },
+        name: { type: 'string' },
+        json: { type: 'boolean' },
+        warnings: { type: 'boolean' },
+        input: { type: 'string' },
+        output: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -52,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return values.help ? 0 : 2
   }
+  if (command === 'import') return importFiles(positionals.slice(1), values)
+  if (command === 'indicator') return runIndicatorCommand(positionals[1], values, { stdout: process.stdout, stderr: process.stderr })
   if (command !== 'serve') {
     process.stderr.write(`quorum: unknown command "${command}"\n\n${USAGE}`)
     return 2
@@ -62,6 +84,19 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   return serve({ dataDir: resolve(values['data-dir'] ?? defaultDataDir()), port, demo: !values['no-demo'] })
+}
+
+async function importFiles(paths: string[], flags: Parameters<typeof runImportCommand>[1] & { 'data-dir'?: string | undefined }): Promise<number> {
+  const logger = createLogger({ clock: systemClock, level: process.env.QUORUM_LOG === 'debug' ? 'debug' : 'warn' })
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  process.once('SIGINT', stop)
+  try {
+    const dataDir = resolve(flags['data-dir'] ?? defaultDataDir())
+    return await runImportCommand(paths, flags, dataDir, { stdout: process.stdout, stderr: process.stderr, clock: systemClock, logger, signal: controller.signal })
+  } finally {
+    process.off('SIGINT', stop)
+  }
 }
 
 async function serve(options: { dataDir: string; port: number; demo: boolean }): Promise<number> {

@@ -1,15 +1,18 @@
 import { join } from 'node:path'
 import packageJson from '../../../package.json'
 import type { AppInfo, Handlers, Settings } from '../../shared/contract'
+import { DEFAULT_CHART_CONFIG, DEFAULT_CHART_LAYOUT } from '../../shared/contract'
 import type { EngineStatus } from '../../shared/domain'
-import { BarService, lastCompletedSessionDate, seedDemoMarket } from '../data'
-import type { Clock, Logger } from '../kernel'
-import { EngineError } from '../kernel'
-import { nativeInfo } from '../native'
+import { DemoTickFeed, demoFeedInstruments } from '../adapters'
+import { BarService, IndicatorService, lastCompletedSessionDate, LiveBarService, seedDemoMarket } from '../data'
+import type { Clock, Logger, Scheduler } from '../kernel'
+import { EngineError, systemScheduler } from '../kernel'
+import { listIndicators, nativeInfo } from '../native'
 import type { Store } from '../store'
 import { openStore } from '../store'
 import { DATABASE_FILE } from './data-dir'
 import { createDispatcher, type Dispatch } from './dispatcher'
+import { createDataHandlers } from './import-handlers'
 import { EngineEvents } from './engine-events'
 
 /** Seed of the demo market: fixed, so every install shows the same demo history. */
@@ -23,6 +26,10 @@ export interface EngineOptions {
   readonly sqliteBinding?: string
   /** Generate the demo market into an empty store (on by default). */
   readonly demoData?: boolean
+  /** Timers for live feeds and event batching; wall-clock timers by default, a ManualScheduler in tests. */
+  readonly scheduler?: Scheduler
+  /** Seed of the demo tick feed; by default the start time, so each run's live demo differs. */
+  readonly demoFeedSeed?: number
 }
 
 export interface Engine {
@@ -69,6 +76,35 @@ export function createEngine(options: EngineOptions): Engine {
   })
 
   const bars = new BarService(store)
+  const indicators = new IndicatorService(bars)
+  // The demo feed starts with the first live subscription to a demo instrument, not with the engine.
+  let demoFeed: DemoTickFeed | undefined
+  const live = new LiveBarService({
+    instruments: store.instruments,
+    sourceFor: (instrument) =>
+      instrument.isDemo
+        ? (demoFeed ??= new DemoTickFeed({
+            clock,
+            scheduler: options.scheduler ?? systemScheduler,
+            seed: options.demoFeedSeed ?? Math.floor(clock.now() / 1000),
+            instruments: demoFeedInstruments(store),
+          }))
+        : null,
+    scheduler: options.scheduler ?? systemScheduler,
+    clock,
+    logger: logger.child('live'),
+    emit: (event) => events.emit('liveBars', event),
+  })
+  const dataHandlers = createDataHandlers({
+    store,
+    clock,
+    logger,
+    events,
+    onDataChanged: () => {
+      const count = store.instruments.list().length
+      setStatus({ data: count > 0 ? 'ready' : 'empty', message: count > 0 ? `${count} instruments in the local store.` : 'The local store has no instruments yet.' })
+    },
+  })
   const info = (transport: AppInfo['transport']): AppInfo => ({
     name: packageJson.productName,
     version: packageJson.version,
@@ -91,9 +127,20 @@ export function createEngine(options: EngineOptions): Engine {
         if (!store.instruments.get(instrumentId)) throw new EngineError('not-found', `No instrument with id ${instrumentId}.`)
         return store.bars.coverage(instrumentId)
       },
+      delete: dataHandlers.deleteInstrumentData,
+      gaps: dataHandlers.gaps,
     },
+    imports: dataHandlers.imports,
     bars: {
       load: (req) => bars.load(req),
+    },
+    live: {
+      subscribe: ({ instrumentId, timeframe }) => live.subscribe(instrumentId, timeframe),
+      unsubscribe: ({ subscriptionId }) => ({ unsubscribed: live.unsubscribe(subscriptionId) }),
+    },
+    indicators: {
+      list: () => listIndicators(),
+      compute: (req) => indicators.compute(req),
     },
     settings: {
       get: () => store.settings.get(),
@@ -102,6 +149,25 @@ export function createEngine(options: EngineOptions): Engine {
         events.emit('settings', next)
         return next
       },
+    },
+    charts: {
+      getLayout: ({ id }) => {
+        const saved = store.charts.getLayout(id)
+        if (saved) return saved
+        // Nothing saved yet: one chart showing what the settings remembered from before layouts existed.
+        const { lastInstrumentId, lastTimeframe } = store.settings.get()
+        return { ...DEFAULT_CHART_LAYOUT, charts: [{ ...DEFAULT_CHART_CONFIG, instrumentId: lastInstrumentId, timeframe: lastTimeframe }] }
+      },
+      saveLayout: ({ id, layout }) => ({ updatedAt: store.charts.saveLayout(id, layout) }),
+      listDrawings: ({ instrumentId }) => store.charts.listDrawings(instrumentId),
+      saveDrawing: ({ id, instrumentId, ...shape }) => {
+        if (!store.instruments.get(instrumentId)) throw new EngineError('not-found', `No instrument with id ${instrumentId} to draw on.`)
+        if (id === undefined) return store.charts.addDrawing(instrumentId, shape)
+        const updated = store.charts.updateDrawing(id, instrumentId, shape)
+        if (!updated) throw new EngineError('not-found', `No drawing ${id} on instrument ${instrumentId}; it may have been deleted in another window.`)
+        return updated
+      },
+      deleteDrawing: ({ id }) => ({ deleted: store.charts.deleteDrawing(id) }),
     },
   }
 
@@ -112,6 +178,11 @@ export function createEngine(options: EngineOptions): Engine {
     handlers,
     dispatch: createDispatcher(handlers, logger.child('dispatch')),
     status: () => status,
-    close: () => store.close(),
+    close: () => {
+      dataHandlers.cancelAll()
+      live.dispose()
+      demoFeed?.dispose()
+      store.close()
+    },
   }
 }

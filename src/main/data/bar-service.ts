@@ -15,6 +15,8 @@ export interface LoadBarsOptions {
   readonly timeframe: Timeframe
   readonly limit: number
   readonly before?: number
+  /** Multiply O/H/L/C by the stored adjustment factors (splits, dividends); raw prices otherwise. */
+  readonly adjusted?: boolean
 }
 
 /**
@@ -32,6 +34,7 @@ export class BarService {
     const { timeframe, limit, before } = options
     if (stored.has(timeframe)) {
       const page = this.store.bars.loadLatest(instrument.id, timeframe, { limit, before })
+      if (options.adjusted) this.adjust(instrument.id, timeframe, page.bars)
       return { instrumentId: instrument.id, timeframe, source: timeframe, bars: compact(page.bars), hasMore: page.hasMore }
     }
     const source = this.sourceFor(timeframe, stored)
@@ -42,6 +45,8 @@ export class BarService {
     const ratio = Math.ceil(timeframeSeconds(timeframe) / timeframeSeconds(source))
     // Read whole buckets: one extra bucket's worth, whose possibly cut first bucket is dropped.
     const page = this.store.bars.loadLatest(instrument.id, source, { limit: (limit + 1) * ratio, before })
+    // Adjust before resampling: a bucket's high is then the highest adjusted price within it.
+    if (options.adjusted) this.adjust(instrument.id, source, page.bars)
     let bars = await resampleBarsAsync(page.bars, spec)
     let hasMore = page.hasMore
     if (page.hasMore && bars.time.length > 0) bars = sliceBars(bars, 1, bars.time.length)
@@ -50,6 +55,24 @@ export class BarService {
       hasMore = true
     }
     return { instrumentId: instrument.id, timeframe, source, bars: compact(bars), hasMore }
+  }
+
+  /** Multiplies open, high, low and close in place by the factor stored for each bar's time (1 where none is). */
+  private adjust(instrumentId: InstrumentId, timeframe: Timeframe, bars: BarColumns): void {
+    const n = bars.time.length
+    if (n === 0) return
+    const factors = this.store.adjustments.load(instrumentId, timeframe, bars.time[0] as number, bars.time[n - 1] as number)
+    let j = 0
+    for (let i = 0; i < n && j < factors.time.length; i++) {
+      const t = bars.time[i] as number
+      while (j < factors.time.length && (factors.time[j] as number) < t) j++
+      if (factors.time[j] !== t) continue
+      const f = factors.factor[j] as number
+      bars.open[i] = (bars.open[i] as number) * f
+      bars.high[i] = (bars.high[i] as number) * f
+      bars.low[i] = (bars.low[i] as number) * f
+      bars.close[i] = (bars.close[i] as number) * f
+    }
   }
 
   private sourceFor(target: Timeframe, stored: ReadonlySet<Timeframe>): Timeframe | null {

@@ -1,4 +1,4 @@
-import { type BarColumns, type IndicatorInfo } from '../../shared/domain'
+import { type AggregationSpec, type BarColumns, type IndicatorInfo, type TickColumns } from '../../shared/domain'
 
 /** What the addon's `nativeInfo()` reports; `napiVersion` is the Node-API version it targets. */
 export interface NativeInfo {
@@ -30,6 +30,32 @@ export interface NativeIndicatorStream {
   update(time: number, open: number, high: number, low: number, close: number, volume: number, out: Float64Array): void
 }
 
+export type TickPushStatus = 'ok' | 'invalid-time' | 'not-ascending' | 'invalid-price' | 'invalid-size' | 'too-many-bars' | 'flushed' | 'cancelled'
+
+/** `index` names the offending tick for the failures; `pending` counts completed bars waiting to be drained. */
+export interface TickPushOutcome {
+  readonly status: TickPushStatus
+  readonly index: number
+  readonly pending: number
+}
+
+/**
+ * One native tick aggregator (native/napi/tick_aggregation_binding.cpp). Completed bars wait in it
+ * until drained into columns JS allocated; the open bar is mirrored into the constructor's state
+ * array ([has partial, time, open, high, low, close, volume]) after every call.
+ */
+export interface NativeTickBarBuilder {
+  /** Returns the number of bars waiting; throws a RangeError for a rejected tick. */
+  push(time: number, price: number, size: number, conditions: number): number
+  pushMany(ticks: TickColumns): TickPushOutcome
+  pushManyAsync(ticks: TickColumns, onProgress: NativeProgress | undefined): NativeJob<TickPushOutcome>
+  /** Moves the oldest output.time.length waiting bars into output. */
+  drain(output: BarColumns): number
+  /** Closes the open bar; returns the number of bars waiting. */
+  flush(): number
+  counts(): { readonly excluded: number; readonly outsideSessions: number }
+}
+
 /** The addon's exports, as `native/napi/*.cpp` registers them. Only this folder sees this shape. */
 export interface NativeBinding {
   indicatorList(): IndicatorInfo[]
@@ -39,6 +65,8 @@ export interface NativeBinding {
   indicatorBatchAsync(name: string, params: Float64Array, bars: BarColumns, outputs: Float64Array[]): NativeJob<boolean>
   IndicatorStream: new (name: string, params: Float64Array) => NativeIndicatorStream
   nativeInfo(): NativeInfo
+  TickBarBuilder: new (spec: AggregationSpec, state: Float64Array) => NativeTickBarBuilder
+  readBandwidthProbe(ticks: TickColumns): number
   resampleCount(time: Float64Array, periodSeconds: number, anchorSeconds: number): ResampleOutcome
   resampleFill(input: BarColumns, output: BarColumns, periodSeconds: number, anchorSeconds: number): ResampleOutcome
   resampleCountAsync(
@@ -67,4 +95,6 @@ export const NATIVE_BINDING_FUNCTIONS = [
   'resampleFill',
   'resampleCountAsync',
   'resampleFillAsync',
+  'TickBarBuilder',
+  'readBandwidthProbe',
 ] as const satisfies ReadonlyArray<keyof NativeBinding>

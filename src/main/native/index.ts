@@ -15,6 +15,16 @@ export {
   type IndicatorStream,
 } from './indicators'
 export { resampleBars, resampleBarsAsync, type ResampleAsyncOptions, type ResampleSpec } from './resample'
+export {
+  aggregateTicks,
+  aggregateTicksAsync,
+  createBarBuilder,
+  readBandwidthProbe,
+  type AggregateTicksAsyncOptions,
+  type BarBuilder,
+  type BarUpdate,
+  type IgnoredTicks,
+} from './tick-aggregation'
 
 /** Identifies the loaded addon; loading it here surfaces a missing build with its fix. */
 export function nativeInfo(): NativeInfo {

@@ -1,8 +1,9 @@
 import { types } from 'node:util'
 import { allocateBars, BAR_FIELDS, type BarColumns, type BarField } from '../../shared/domain'
-import { type NativeJob, type ResampleOutcome } from './addon-binding'
+import { type ResampleOutcome } from './addon-binding'
 import { nativeBinding } from './addon-loader'
 import { NativeCancelledError } from './native-cancelled-error'
+import { JobControl, ProgressReporter } from './native-job'
 
 /**
  * Buckets are [start, start + period) with start = floor((t - anchor) / period) * period + anchor.
@@ -58,7 +59,7 @@ export async function resampleBarsAsync(bars: BarColumns, spec: ResampleSpec, op
   const { onProgress, signal } = options
   if (signal?.aborted) throw new NativeCancelledError({ cause: signal.reason })
   const binding = nativeBinding()
-  const control = new JobControl(signal)
+  const control = new JobControl<ResampleOutcome>(signal)
   try {
     // Count on the worker too (5M bars ≈ 5 ms is too long for the JS thread), then allocate exactly in JS.
     const counted = await control.run(() => binding.resampleCountAsync(input.time, period, anchor, undefined))
@@ -73,71 +74,6 @@ export async function resampleBarsAsync(bars: BarColumns, spec: ResampleSpec, op
     return output
   } finally {
     control.dispose()
-  }
-}
-
-/** Cancels the running native job when the caller's signal aborts or onProgress throws. */
-class JobControl {
-  private job: NativeJob<ResampleOutcome> | undefined
-  private stopped = false
-  private failure: { readonly error: unknown } | undefined
-  private readonly onAbort = (): void => this.stop()
-
-  constructor(private readonly signal: AbortSignal | undefined) {
-    signal?.addEventListener('abort', this.onAbort, { once: true })
-  }
-
-  async run(start: () => NativeJob<ResampleOutcome>): Promise<ResampleOutcome> {
-    this.throwIfStopped()
-    this.job = start()
-    try {
-      const outcome = await this.job.promise
-      if (outcome.status === 'cancelled') this.throwIfStopped()
-      return outcome
-    } finally {
-      this.job = undefined
-    }
-  }
-
-  fail(error: unknown): void {
-    this.failure ??= { error }
-    this.stop()
-  }
-
-  throwIfStopped(): void {
-    if (this.failure) throw this.failure.error
-    if (this.stopped) throw new NativeCancelledError({ cause: this.signal?.reason })
-  }
-
-  dispose(): void {
-    this.signal?.removeEventListener('abort', this.onAbort)
-  }
-
-  private stop(): void {
-    this.stopped = true
-    this.job?.cancel()
-  }
-}
-
-/** Keeps the caller's callback strictly increasing and stops its exceptions at the native edge. */
-class ProgressReporter {
-  private lastDone = -1
-
-  constructor(
-    private readonly total: number,
-    private readonly onProgress: (done: number, total: number) => void,
-    private readonly onFailure: (error: unknown) => void,
-  ) {}
-
-  report(done: number): void {
-    if (done <= this.lastDone) return
-    this.lastDone = done
-    try {
-      this.onProgress(done, this.total)
-    } catch (error) {
-      this.lastDone = Number.POSITIVE_INFINITY
-      this.onFailure(error)
-    }
   }
 }
 

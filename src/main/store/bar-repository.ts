@@ -2,6 +2,7 @@ import type { BarColumns, Coverage, InstrumentId } from '../../shared/domain'
 import { allocateBars, BAR_FIELDS, Timeframe, TIMEFRAMES } from '../../shared/domain'
 import type { Logger } from '../kernel'
 import { BYTES_PER_BAR, chunkLowerBound, chunkUpperBound, decodeChunkInto, encodeChunk } from './bar-chunk-codec'
+import { findBarGaps, type GapScan } from './bar-gaps'
 import type { SqliteDatabase } from './connection'
 import { BarValidationError, StoreDamagedError } from './store-errors'
 
@@ -30,6 +31,13 @@ export interface LatestBars {
   readonly bars: BarColumns
   /** True when older bars exist before the first one returned. */
   readonly hasMore: boolean
+}
+
+export interface BarGapOptions {
+  /** At most this many gaps, oldest first (the scan still counts them all). */
+  readonly maxResults?: number
+  /** Weekdays the exchange is shut, as days since 1970-01-01; every missing weekday counts without it. */
+  readonly isHoliday?: (epochDay: number) => boolean
 }
 
 interface ChunkMeta {
@@ -69,6 +77,8 @@ export class BarRepository {
   private readonly countAll
   private readonly deleteOne
   private readonly deleteAll
+  private readonly allRows
+  private readonly calendarRow
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -103,6 +113,33 @@ export class BarRepository {
     this.countAll = db.prepare<[number], { n: number }>('SELECT COALESCE(SUM(count), 0) AS n FROM bar_chunks WHERE instrument_id = ?')
     this.deleteOne = db.prepare<[number, string]>('DELETE FROM bar_chunks WHERE instrument_id = ? AND timeframe = ?')
     this.deleteAll = db.prepare<[number]>('DELETE FROM bar_chunks WHERE instrument_id = ?')
+    this.allRows = db.prepare<[number, string], ChunkRow>(`SELECT ${meta}, data FROM bar_chunks WHERE instrument_id = ? AND timeframe = ? ORDER BY start_time`)
+    this.calendarRow = db.prepare<[number], { timeZone: string; session: string }>('SELECT time_zone AS timeZone, session FROM instruments WHERE id = ?')
+  }
+
+  /**
+   * Bars missing from what is stored, in the instrument's own session and time zone: weekdays
+   * for daily bars, weeks for weekly bars, bar slots inside the regular session for intraday bars
+   * (see findBarGaps). Reads only the time column of each chunk.
+   */
+  gaps(instrumentId: InstrumentId, timeframe: Timeframe, options: BarGapOptions = {}): GapScan {
+    const tf = Timeframe.parse(timeframe)
+    const calendar = this.calendarRow.get(instrumentId)
+    if (!calendar) throw new RangeError(`No instrument with id ${instrumentId}.`)
+    const rows = this.allRows.all(instrumentId, tf)
+    const total = rows.reduce((sum, row) => sum + row.count, 0)
+    const times = new Float64Array(total)
+    let offset = 0
+    for (const row of rows) {
+      if (row.data.byteLength !== row.count * BYTES_PER_BAR) {
+        throw new StoreDamagedError(this.file, `the ${tf} bar chunk of instrument ${instrumentId} starting at ${row.startTime} holds ${row.data.byteLength} bytes`)
+      }
+      // The time column comes first in a chunk, little-endian.
+      const view = new DataView(row.data.buffer, row.data.byteOffset, row.count * 8)
+      for (let i = 0; i < row.count; i++) times[offset + i] = view.getFloat64(i * 8, true)
+      offset += row.count
+    }
+    return findBarGaps(times, tf, { ...calendar, isHoliday: options.isHoliday }, { maxResults: options.maxResults })
   }
 
   /**

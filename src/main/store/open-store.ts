@@ -3,9 +3,12 @@ import type { Clock, Logger } from '../kernel'
 import { systemClock } from '../kernel'
 import { AuditLog } from './audit-log'
 import { BarRepository } from './bar-repository'
+import { ChartRepository } from './chart-repository'
 import { configureConnection, hasTables, openConnection, readUserVersion } from './connection'
+import { ImportRunRepository } from './import-run-repository'
 import { InstrumentRepository } from './instrument-repository'
 import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations'
+import { PriceAdjustmentRepository } from './price-adjustment-repository'
 import { SettingsRepository } from './settings-repository'
 import { StoreFromNewerVersionError, StoreNotQuorumError, StoreFileError } from './store-errors'
 
@@ -46,6 +49,12 @@ export interface Store {
   readonly bars: BarRepository
   readonly settings: SettingsRepository
   readonly audit: AuditLog
+  /** Split and dividend factors beside raw bars. */
+  readonly adjustments: PriceAdjustmentRepository
+  /** The history of bar imports. */
+  readonly importRuns: ImportRunRepository
+  /** Chart layouts and drawings. */
+  readonly charts: ChartRepository
   /** The connection's settings as SQLite reports them now: for diagnostics and tests. */
   diagnostics(): StoreDiagnostics
   /** Runs `fn` in one transaction (nested calls become savepoints); `fn` must be synchronous. */
@@ -88,6 +97,9 @@ export function openStore(options: StoreOptions): Store {
       bars: new BarRepository(db, file, logger.child('bars')),
       settings: new SettingsRepository(db, logger.child('settings')),
       audit: new AuditLog(db, options.clock ?? systemClock),
+      adjustments: new PriceAdjustmentRepository(db),
+      importRuns: new ImportRunRepository(db, options.clock ?? systemClock),
+      charts: new ChartRepository(db, options.clock ?? systemClock, logger.child('charts')),
       diagnostics: () => {
         const read = (name: string): unknown => db.pragma(name, { simple: true })
         return {

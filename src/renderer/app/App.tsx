@@ -1,4 +1,5 @@
 import { ChartWorkspace } from '../features/chart/ChartWorkspace'
+import { DataWorkspace } from '../features/data/DataWorkspace'
 import { PlaceholderWorkspace } from '../features/workspaces/PlaceholderWorkspace'
 import { SettingsWorkspace } from '../features/workspaces/SettingsWorkspace'
 import { ErrorBanner } from './ErrorBanner'
@@ -18,7 +19,8 @@ export function App() {
           {/* The chart stays mounted while hidden so switching back does not rebuild it or reload bars. */}
           <ChartWorkspace hidden={workspace !== 'chart'} />
           {workspace === 'settings' ? <SettingsWorkspace /> : null}
-          {workspace !== 'chart' && workspace !== 'settings' ? <PlaceholderWorkspace workspace={workspace} /> : null}
+          {workspace === 'data' ? <DataWorkspace /> : null}
+          {workspace !== 'chart' && workspace !== 'settings' && workspace !== 'data' ? <PlaceholderWorkspace workspace={workspace} /> : null}
         </WorkspaceErrorBoundary>
       </main>
       <StatusBar />

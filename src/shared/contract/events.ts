@@ -1,4 +1,6 @@
 import type { EngineStatus } from '../domain'
+import type { ImportFinished, ImportProgress } from './data-import'
+import type { LiveBarsEvent } from './live'
 import type { Settings } from './methods'
 import { event } from './define'
 
@@ -6,4 +8,9 @@ import { event } from './define'
 export const events = {
   status: event<EngineStatus>(),
   settings: event<Settings>(),
+  /** A running import: files and lines done, at most every 100 ms. */
+  importProgress: event<ImportProgress>(),
+  importFinished: event<ImportFinished>(),
+  /** Bars built from live ticks, per subscription, batched every 100 ms. */
+  liveBars: event<LiveBarsEvent>(),
 } as const

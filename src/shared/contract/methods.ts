@@ -1,8 +1,16 @@
 import { appMethods } from './app'
+import { chartMethods } from './charts'
+import { importMethods } from './data-import'
+import { indicatorMethods } from './indicators'
+import { liveMethods } from './live'
 import { barMethods, instrumentMethods } from './market-data'
 import { settingsMethods } from './settings'
 
 export * from './app'
+export * from './charts'
+export * from './data-import'
+export * from './indicators'
+export * from './live'
 export * from './market-data'
 export * from './settings'
 
@@ -15,5 +23,9 @@ export const methods = {
   app: appMethods,
   instruments: instrumentMethods,
   bars: barMethods,
+  live: liveMethods,
+  indicators: indicatorMethods,
   settings: settingsMethods,
+  charts: chartMethods,
+  imports: importMethods,
 } as const

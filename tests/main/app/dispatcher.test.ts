@@ -7,13 +7,9 @@ const unreachable = (): never => {
   throw new Error('not called in this test')
 }
 
+/** Only the handlers these tests call; the engine test checks that every method has one. */
 function handlersWith(load: Handlers['bars']['load']): Handlers {
-  return {
-    app: { info: unreachable, status: unreachable },
-    instruments: { list: () => [], coverage: unreachable },
-    bars: { load },
-    settings: { get: unreachable, update: unreachable },
-  }
+  return { instruments: { list: () => [] }, bars: { load } } as unknown as Handlers
 }
 
 describe('dispatcher', () => {
@@ -27,7 +23,7 @@ describe('dispatcher', () => {
       silentLogger,
     )
     await dispatch('bars.load', { instrumentId: 3, timeframe: '1h' }, { transport: 'ipc' })
-    expect(seen).toEqual({ instrumentId: 3, timeframe: '1h', limit: 5000 })
+    expect(seen).toEqual({ instrumentId: 3, timeframe: '1h', limit: 5000, adjusted: false })
   })
 
   it('names the field of an invalid request and never calls the handler', async () => {

@@ -136,3 +136,28 @@ describe('engine start-up on a damaged file', () => {
     expect(Buffer.compare(readFileSync(file), garbage)).toBe(0)
   })
 })
+
+describe('indicators through the contract', () => {
+  it('lists the native library with parameters and outputs', async () => {
+    const list = await call<Array<{ name: string; params: unknown[] }>>('indicators.list')
+    expect(list.map((i) => i.name)).toContain('SMA')
+  })
+
+  it('computes over the whole history, so a window shows the same values as the full series', async () => {
+    const [first] = await call<Instrument[]>('instruments.list')
+    type Computed = { time: Float64Array; outputs: Record<string, Float64Array>; lookback: number }
+    const full = await call<Computed>('indicators.compute', { instrumentId: first!.id, timeframe: '1D', name: 'SMA', params: { period: 20 }, limit: 100_000 })
+    const window = await call<Computed>('indicators.compute', { instrumentId: first!.id, timeframe: '1D', name: 'SMA', params: { period: 20 }, limit: 50 })
+    expect(window.time.length).toBe(50)
+    expect(Number.isNaN(window.outputs.real![0])).toBe(false)
+    expect(Array.from(window.outputs.real!)).toEqual(Array.from(full.outputs.real!.slice(-50)))
+    const bars = await call<LoadedBars>('bars.load', { instrumentId: first!.id, timeframe: '1D', limit: 50 })
+    expect(Array.from(window.time)).toEqual(Array.from(bars.bars.time))
+  })
+
+  it('answers a bad parameter with the indicator, the parameter and its range', async () => {
+    const [first] = await call<Instrument[]>('instruments.list')
+    const result = await engine.dispatch('indicators.compute', { instrumentId: first!.id, timeframe: '1D', name: 'SMA', params: { period: 1 } }, { transport: 'ipc' })
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'SMA period must be in 2–100000, got 1.' } })
+  })
+})

@@ -2,10 +2,10 @@ import type { Timeframe } from '../../../shared/domain'
 import { TIMEFRAMES } from '../../../shared/domain'
 import { chooseTimeframe } from './chart-actions'
 
-export function TimeframeSwitch({ selected }: { selected: Timeframe }) {
+export function TimeframeSwitch({ selected, shortcut }: { selected: Timeframe; shortcut: (tf: Timeframe, n: number) => string }) {
   return (
     <div className="segmented" role="radiogroup" aria-label="Timeframe">
-      {TIMEFRAMES.map((tf) => (
+      {TIMEFRAMES.map((tf, n) => (
         <button
           key={tf}
           type="button"
@@ -13,6 +13,7 @@ export function TimeframeSwitch({ selected }: { selected: Timeframe }) {
           aria-checked={tf === selected}
           className={`segmented__item${tf === selected ? ' segmented__item--active' : ''}`}
           data-testid={`tf-${tf}`}
+          title={`${tf} bars (${shortcut(tf, n)})`}
           onClick={() => void chooseTimeframe(tf)}
         >
           {tf}

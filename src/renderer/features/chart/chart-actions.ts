@@ -1,17 +1,52 @@
+import type { ChartGrid, ChartType } from '../../../shared/contract'
 import type { InstrumentId, Timeframe } from '../../../shared/domain'
 import { useStore } from '../../app/store'
 import { quorum } from '../../bridge'
 
-/** Shows the instrument and remembers it for the next start. */
+/**
+ * What the toolbar, the shortcuts and other workspaces do to the charts. They act on the active
+ * chart; the layout (and the settings' last instrument and timeframe) are saved by
+ * chart-persistence.ts, debounced.
+ */
+
+/** Shows the instrument on the active chart. */
 export async function chooseInstrument(instrumentId: InstrumentId): Promise<void> {
   useStore.getState().selectInstrument(instrumentId)
-  const result = await quorum.settings.update({ lastInstrumentId: instrumentId })
-  if (!result.ok) useStore.getState().reportError('Saving the selected instrument', result.error)
 }
 
-/** Shows the timeframe and remembers it for the next start. */
+/** Shows the timeframe on the active chart. */
 export async function chooseTimeframe(timeframe: Timeframe): Promise<void> {
   useStore.getState().selectTimeframe(timeframe)
-  const result = await quorum.settings.update({ lastTimeframe: timeframe })
-  if (!result.ok) useStore.getState().reportError(`Saving the ${timeframe} timeframe`, result.error)
+}
+
+export function chooseChartType(chartType: ChartType): void {
+  const s = useStore.getState()
+  s.setChartType(s.layout.active, chartType)
+}
+
+export function chooseGrid(grid: ChartGrid): void {
+  useStore.getState().setGrid(grid)
+}
+
+/** Adds an indicator with its default parameters to the active chart. */
+export function addIndicatorToActiveChart(name: string): string | null {
+  const s = useStore.getState()
+  const info = s.indicatorCatalog?.find((i) => i.name === name)
+  if (!info) return null
+  const params = Object.fromEntries(info.params.map((p) => [p.name, p.default]))
+  return s.addIndicator(s.layout.active, name, params)
+}
+
+let catalogRequested = false
+
+/** Reads `indicators.list` once per page; a failure goes to the error banner and may be retried. */
+export async function loadIndicatorCatalog(): Promise<void> {
+  if (catalogRequested || useStore.getState().indicatorCatalog) return
+  catalogRequested = true
+  const result = await quorum.indicators.list({})
+  if (result.ok) useStore.getState().setIndicatorCatalog(result.value)
+  else {
+    catalogRequested = false
+    useStore.getState().reportError('Listing the indicators', result.error)
+  }
 }

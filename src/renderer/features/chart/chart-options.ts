@@ -1,5 +1,12 @@
-import type { CandlestickSeriesPartialOptions, ChartOptions, DeepPartial, HistogramSeriesPartialOptions } from 'lightweight-charts'
-import { ColorType, CrosshairMode, LineStyle } from 'lightweight-charts'
+import type {
+  BarSeriesPartialOptions,
+  CandlestickSeriesPartialOptions,
+  ChartOptions,
+  DeepPartial,
+  HistogramSeriesPartialOptions,
+  LineSeriesPartialOptions,
+} from 'lightweight-charts'
+import { ColorType, CrosshairMode, LineStyle, LineType } from 'lightweight-charts'
 import type { ChartPalette } from './chart-palette'
 import { CHART_FONT } from './chart-palette'
 
@@ -7,11 +14,15 @@ import { CHART_FONT } from './chart-palette'
 export function themedChartOptions(p: ChartPalette): DeepPartial<ChartOptions> {
   const line = { color: p.crosshair, width: 1 as const, style: LineStyle.Dashed, labelBackgroundColor: p.crosshairLabel }
   return {
-    layout: { background: { type: ColorType.Solid, color: p.background }, textColor: p.text },
     grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
     rightPriceScale: { borderColor: p.border },
     timeScale: { borderColor: p.border },
     crosshair: { vertLine: line, horzLine: line },
+    layout: {
+      background: { type: ColorType.Solid, color: p.background },
+      textColor: p.text,
+      panes: { separatorColor: p.paneSeparator, separatorHoverColor: p.paneSeparatorHover, enableResize: true },
+    },
   }
 }
 
@@ -48,4 +59,12 @@ export const volumeOptions: HistogramSeriesPartialOptions = {
   priceScaleId: VOLUME_PRICE_SCALE,
   lastValueVisible: false,
   priceLineVisible: false,
+}
+
+export function barOptions(p: ChartPalette): BarSeriesPartialOptions {
+  return { upColor: p.up, downColor: p.down, thinBars: false, openVisible: true }
+}
+
+export function lineOptions(p: ChartPalette): LineSeriesPartialOptions {
+  return { color: p.line, lineWidth: 2, lineType: LineType.Simple, crosshairMarkerRadius: 3 }
 }

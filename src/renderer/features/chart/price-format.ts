@@ -28,3 +28,10 @@ const signedPercent = new Intl.NumberFormat('en-US', {
 export function formatChangePercent(ratio: number): string {
   return Number.isFinite(ratio) ? signedPercent.format(ratio) : ''
 }
+
+/** An indicator value: at its decimals, large magnitudes (OBV, A/D) compact. */
+export function formatIndicatorValue(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return '—'
+  if (Math.abs(value) >= 1e6) return compactVolume.format(value)
+  return value.toFixed(decimals)
+}

@@ -1,5 +1,10 @@
-import type { CandlestickData, HistogramData, UTCTimestamp } from 'lightweight-charts'
+import type { CandlestickData, HistogramData, LineData, UTCTimestamp } from 'lightweight-charts'
 import type { BarColumns } from '../../../shared/domain'
+
+/** What the price series draws: OHLC for candles, bars and Heikin-Ashi, the close for the line. */
+export type MainShape = 'ohlc' | 'close'
+
+export type MainPoint = CandlestickData<UTCTimestamp> | LineData<UTCTimestamp>
 
 export interface SeriesData {
   readonly candles: CandlestickData<UTCTimestamp>[]
@@ -11,17 +16,31 @@ export interface SeriesData {
  * direction colour, so a theme change converts again (cheap for a bounded window).
  */
 export function toSeriesData(bars: BarColumns, volumeUp: string, volumeDown: string): SeriesData {
-  const { time, open, high, low, close, volume } = bars
-  const n = time.length
-  const candles = new Array<CandlestickData<UTCTimestamp>>(n)
-  const volumes = new Array<HistogramData<UTCTimestamp>>(n)
-  // Every index is below n, the columns' common length: the reads are never undefined.
-  for (let i = 0; i < n; i++) {
-    const t = time[i] as UTCTimestamp
-    const o = open[i] as number
-    const c = close[i] as number
-    candles[i] = { time: t, open: o, high: high[i] as number, low: low[i] as number, close: c }
-    volumes[i] = { time: t, value: volume[i] as number, color: c >= o ? volumeUp : volumeDown }
-  }
-  return { candles, volumes }
+  return { candles: toMainData(bars, 'ohlc') as CandlestickData<UTCTimestamp>[], volumes: toVolumeData(bars, volumeUp, volumeDown) }
+}
+
+export function toMainData(bars: BarColumns, shape: MainShape): MainPoint[] {
+  const n = bars.time.length
+  const out = new Array<MainPoint>(n)
+  for (let i = 0; i < n; i++) out[i] = mainPoint(bars, i, shape)
+  return out
+}
+
+/** One bar as the price series takes it; every index is below the columns' common length. */
+export function mainPoint(bars: BarColumns, i: number, shape: MainShape): MainPoint {
+  const time = bars.time[i] as UTCTimestamp
+  if (shape === 'close') return { time, value: bars.close[i] as number }
+  return { time, open: bars.open[i] as number, high: bars.high[i] as number, low: bars.low[i] as number, close: bars.close[i] as number }
+}
+
+export function toVolumeData(bars: BarColumns, volumeUp: string, volumeDown: string): HistogramData<UTCTimestamp>[] {
+  const n = bars.time.length
+  const out = new Array<HistogramData<UTCTimestamp>>(n)
+  for (let i = 0; i < n; i++) out[i] = volumePoint(bars, i, volumeUp, volumeDown)
+  return out
+}
+
+export function volumePoint(bars: BarColumns, i: number, volumeUp: string, volumeDown: string): HistogramData<UTCTimestamp> {
+  const up = (bars.close[i] as number) >= (bars.open[i] as number)
+  return { time: bars.time[i] as UTCTimestamp, value: bars.volume[i] as number, color: up ? volumeUp : volumeDown }
 }

@@ -1,4 +1,4 @@
-import { IS_MAC, THEME_SHORTCUT, shortcutLabel } from '../../app/shortcuts'
+import { CHART_SHORTCUTS, IS_MAC, THEME_SHORTCUT, shortcutLabel } from '../../app/shortcuts'
 import { WORKSPACES, useStore } from '../../app/store'
 import { changeTheme } from '../../app/theme-actions'
 
@@ -74,6 +74,12 @@ export function SettingsWorkspace() {
               <InfoRow key={w.id} label={w.label} value={shortcutLabel(String(i + 1))} />
             ))}
             <InfoRow label="Toggle theme" value={THEME_SHORTCUT} />
+          </dl>
+          <h3 className="panel__subtitle">Chart</h3>
+          <dl className="info-grid info-grid--wide" data-testid="chart-shortcuts">
+            {CHART_SHORTCUTS.map((s) => (
+              <InfoRow key={s.label} label={s.label} value={s.keys} />
+            ))}
           </dl>
           {IS_MAC ? null : <p className="settings__note">In a browser tab, Ctrl+1…7 may be taken by the browser first.</p>}
         </div>
