@@ -161,3 +161,27 @@ describe('indicators through the contract', () => {
     expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'SMA period must be in 2–100000, got 1.' } })
   })
 })
+
+describe('daily and weekly bars for an instrument that has only intraday bars', () => {
+  it('builds session days from minutes that equal the demo market’s own daily bars', async () => {
+    const [alpha] = await call<Instrument[]>('instruments.list')
+    const minutes = engine.store.bars.loadRange(alpha!.id, '1m', {})
+    const { id: _alphaId, ...spec } = alpha!
+    const intraday = engine.store.instruments.upsert({ ...spec, symbol: 'INTRA', name: 'Minutes only', isDemo: false })
+    engine.store.bars.writeBars(intraday.id, '1m', minutes)
+
+    const built = await call<LoadedBars>('bars.load', { instrumentId: intraday.id, timeframe: '1D', limit: 100 })
+    const stored = await call<LoadedBars>('bars.load', { instrumentId: alpha!.id, timeframe: '1D', limit: built.bars.time.length })
+    expect(built.source).toBe('1m')
+    expect(built.bars.time.length).toBe(20)
+    for (const field of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) {
+      expect(Array.from(built.bars[field]), field).toEqual(Array.from(stored.bars[field]))
+    }
+
+    const weeks = await call<LoadedBars>('bars.load', { instrumentId: intraday.id, timeframe: '1W', limit: 100 })
+    const storedWeeks = await call<LoadedBars>('bars.load', { instrumentId: alpha!.id, timeframe: '1W', limit: 2 })
+    expect(weeks.source).toBe('1D')
+    expect(Array.from(weeks.bars.close.slice(-2))).toEqual(Array.from(storedWeeks.bars.close))
+    expect(Array.from(weeks.bars.time.slice(-2))).toEqual(Array.from(storedWeeks.bars.time))
+  })
+})
