@@ -123,6 +123,14 @@ class TickAggregator {
   template <BarKind kKind>
   TickStatus PushAs(const Tick& tick, std::vector<Bar>* closed);
 
+  // Pushes ticks [begin, end) of `ticks` in order, stopping at the first one whose status is not
+  // kOk; `*next` receives the index of that tick, or `end`. Both Push (a one-tick run) and
+  // PushTicks go through this, so the time-bar fast path below serves streaming and batch alike.
+  // The caller has checked kind() == kKind.
+  template <BarKind kKind>
+  TickStatus PushRun(const TickColumnsView& ticks, std::size_t begin, std::size_t end,
+                     std::vector<Bar>* closed, std::size_t* next);
+
   // Closes the open bar, if any, into `closed`; afterwards Push returns kFlushed.
   void Flush(std::vector<Bar>* closed);
 
@@ -145,6 +153,10 @@ class TickAggregator {
   void PushVolume(const Tick& tick, std::vector<Bar>* closed);
   void PushRange(const Tick& tick, std::vector<Bar>* closed);
   void PushSession(const Tick& tick, std::vector<Bar>* closed);
+  // Time bars: consumes the run of ticks from `begin` that are valid, not excluded and inside the
+  // open bar's bucket, extending the open bar with them; returns the index of the first tick that
+  // is not (the caller hands it to PushAs). Requires has_bar_ and !flushed_.
+  std::size_t ExtendTimeRun(const TickColumnsView& ticks, std::size_t begin, std::size_t end);
 
   TickAggregationSpec spec_;
   bool has_bar_ = false;

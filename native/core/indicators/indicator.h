@@ -94,8 +94,12 @@ class StreamOf final : public Stream {
 
 #if defined(_MSC_VER)
 #define QUORUM_NOINLINE __declspec(noinline)
+#define QUORUM_INLINE __forceinline
 #else
 #define QUORUM_NOINLINE __attribute__((noinline))
+// For the per-bar methods of building blocks: with -fPIC GCC otherwise may leave a block's
+// Update as an out-of-line call (through the PLT) inside RunChunk's loop.
+#define QUORUM_INLINE inline __attribute__((always_inline))
 #endif
 
 // One checkpoint interval of a batch. The state is moved into a local for the loop: the

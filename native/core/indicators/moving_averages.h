@@ -37,14 +37,14 @@ inline bool TalibIsZero(double v) { return -1e-14 < v && v < 1e-14; }
 class FixedWindow {
  public:
   explicit FixedWindow(std::size_t size) : values_(size > 0 ? size : 1) {}
-  void Push(double x) {
+  QUORUM_INLINE void Push(double x) {
     values_[head_] = x;
     head_ = head_ + 1 == values_.size() ? 0 : head_ + 1;
   }
   // The value pushed size-1 pushes ago (the one the next Push overwrites).
-  double Oldest() const { return values_[head_]; }
+  QUORUM_INLINE double Oldest() const { return values_[head_]; }
   // i = 0 is the oldest, size-1 the newest.
-  double At(std::size_t i) const {
+  QUORUM_INLINE double At(std::size_t i) const {
     const std::size_t j = head_ + i;
     return values_[j >= values_.size() ? j - values_.size() : j];
   }
@@ -107,7 +107,7 @@ class SimpleAverage {
       : period_(period > 0 ? period : 1), divisor_(static_cast<double>(period_)), window_(static_cast<std::size_t>(period_)) {}
   static int Lookback(int period) { return period - 1; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     sum_ += x;
     window_.Push(x);
     if (seen_ < period_ - 1) {
@@ -137,7 +137,7 @@ class ExponentialAverage {
   ExponentialAverage(int period, double k) : period_(period > 0 ? period : 1), k_(k) {}
   static int Lookback(int period) { return period - 1; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     if (seen_ >= period_) {
       value_ = ((x - value_) * k_) + value_;
       return value_;
@@ -166,7 +166,7 @@ class WilderAverage {
       : period_(period > 0 ? period : 1), divisor_(static_cast<double>(period_)), factor_(static_cast<double>(period_ - 1)) {}
   static int Lookback(int period) { return period - 1; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     if (seen_ >= period_) {
       value_ *= factor_;
       value_ += x;
@@ -201,7 +201,7 @@ class WeightedAverage {
         window_(static_cast<std::size_t>(period_)) {}
   static int Lookback(int period) { return period - 1; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     // The value leaving the sums: pushed `period` values ago; 0 on the first value (the window
     // starts zero-filled), as in TA-Lib.
     const double leaving = window_.Oldest();
@@ -238,7 +238,7 @@ class DoubleExponentialAverage {
   explicit DoubleExponentialAverage(int period) : first_(period), second_(period) {}
   static int Lookback(int period) { return 2 * (period - 1); }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     const double e1 = first_.Update(x);
     if (!first_.Ready()) return kNaN;
     const double e2 = second_.Update(e1);
@@ -258,7 +258,7 @@ class TripleExponentialAverage {
   explicit TripleExponentialAverage(int period) : first_(period), second_(period), third_(period) {}
   static int Lookback(int period) { return 3 * (period - 1); }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     const double e1 = first_.Update(x);
     if (!first_.Ready()) return kNaN;
     const double e2 = second_.Update(e1);
@@ -292,7 +292,7 @@ class TriangularAverage {
   }
   static int Lookback(int period) { return period - 1; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     if (seen_ >= period_) {
       const double leaving = trailing_;
       window_.Push(x);
@@ -349,7 +349,7 @@ class KaufmanAverage {
   explicit KaufmanAverage(int period) : period_(period > 0 ? period : 1), window_(static_cast<std::size_t>(period_) + 1) {}
   static int Lookback(int period) { return period; }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     window_.Push(x);
     if (seen_ > period_) {
       const double leaving = window_.Oldest();  // x[t - period]
@@ -416,7 +416,7 @@ class T3Average {
   }
   static int Lookback(int period) { return 6 * (period - 1); }
 
-  double Update(double x) {
+  QUORUM_INLINE double Update(double x) {
     if (ready_) {
       e_[0] = (k_ * x) + (one_minus_k_ * e_[0]);
       e_[1] = (k_ * e_[0]) + (one_minus_k_ * e_[1]);

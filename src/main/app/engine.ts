@@ -68,12 +68,13 @@ export function createEngine(options: EngineOptions): Engine {
     store.close()
     throw e
   }
-  const instrumentCount = store.instruments.list().length
-  setStatus({
-    engine: 'ready',
-    data: instrumentCount > 0 ? 'ready' : 'empty',
-    message: instrumentCount > 0 ? `${instrumentCount} instruments in the local store.` : 'The local store has no instruments yet.',
-  })
+  const dataStatus = (): Pick<EngineStatus, 'data' | 'message'> => {
+    const count = store.instruments.list().length
+    return count > 0
+      ? { data: 'ready', message: `${count} instruments in the local store.` }
+      : { data: 'empty', message: 'The local store has no instruments yet.' }
+  }
+  setStatus({ engine: 'ready', ...dataStatus() })
 
   const bars = new BarService(store)
   const indicators = new IndicatorService(bars)
@@ -100,10 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     logger,
     events,
-    onDataChanged: () => {
-      const count = store.instruments.list().length
-      setStatus({ data: count > 0 ? 'ready' : 'empty', message: count > 0 ? `${count} instruments in the local store.` : 'The local store has no instruments yet.' })
-    },
+    onDataChanged: () => setStatus(dataStatus()),
   })
   const info = (transport: AppInfo['transport']): AppInfo => ({
     name: packageJson.productName,

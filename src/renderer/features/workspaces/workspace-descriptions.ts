@@ -1,7 +1,7 @@
 import type { WorkspaceId } from '../../app/store'
 
 /** What each workspace not built yet will hold, said plainly. */
-export const PLANNED: Record<Exclude<WorkspaceId, 'chart' | 'settings'>, readonly string[]> = {
+export const PLANNED: Record<Exclude<WorkspaceId, 'chart' | 'settings' | 'data'>, readonly string[]> = {
   'strategy-lab': [
     'Write strategies in the Quorum strategy language or build them from forms, then backtest, optimise, walk-forward and stress-test them on stored bars.',
     'Not built yet.',
@@ -16,10 +16,6 @@ export const PLANNED: Record<Exclude<WorkspaceId, 'chart' | 'settings'>, readonl
   ],
   risk: [
     'Risk limits, exposure, VaR and loss figures, and the kill switch that cancels every order and blocks new ones.',
-    'Not built yet.',
-  ],
-  data: [
-    'Instruments, stored bar coverage, importers for bar and tick files, and news sources.',
     'Not built yet.',
   ],
 }
