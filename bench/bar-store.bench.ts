@@ -6,6 +6,7 @@ import { silentLogger } from '../src/main/kernel'
 import { openStore } from '../src/main/store'
 import { allocateBars, type BarColumns, InstrumentId } from '../src/shared/domain'
 import { seededRandomWalk } from '../tests/support/seeded-bars'
+import { ACME } from '../tests/store/store-fixture'
 import { compare, printHeader } from './harness'
 
 const BAR_COUNT = 1_000_000
@@ -55,17 +56,7 @@ export async function run(): Promise<void> {
   try {
     const bars = seededRandomWalk(31, BAR_COUNT)
     const store = openStore({ file: join(dir, 'quorum.db'), logger: silentLogger })
-    const instrument = store.instruments.upsert({
-      symbol: 'BENCH',
-      name: 'Bench',
-      exchange: 'TEST',
-      currency: 'USD',
-      assetClass: 'stock',
-      tickSize: 0.01,
-      timeZone: 'America/New_York',
-      session: '09:30-16:00',
-      isDemo: false,
-    })
+    const instrument = store.instruments.upsert(ACME)
     const id = InstrumentId.parse(instrument.id)
     const rows = rowPerBarStore(join(dir, 'rows.db'))
     printHeader(`bar store: chunked columnar blobs vs one row per bar, ${BAR_COUNT / 1e6}M one-minute bars (real SQLite files)`)

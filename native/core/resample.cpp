@@ -30,24 +30,6 @@ inline double BucketStart(double t, const ResampleSpec& spec) {
 inline double MaxPropagatingNaN(double acc, double x) { return (x > acc || x != x) ? x : acc; }
 inline double MinPropagatingNaN(double acc, double x) { return (x < acc || x != x) ? x : acc; }
 
-struct Bucket {
-  double time;
-  double open;
-  double high;
-  double low;
-  double close;
-  double volume;
-};
-
-inline void WriteBucket(const BarColumnsSpan& out, std::size_t index, const Bucket& b) {
-  out.time[index] = b.time;
-  out.open[index] = b.open;
-  out.high[index] = b.high;
-  out.low[index] = b.low;
-  out.close[index] = b.close;
-  out.volume[index] = b.volume;
-}
-
 inline bool ShouldContinue(const ResampleCheckpoint& checkpoint, std::size_t bars_done) {
   return !checkpoint || checkpoint(bars_done);
 }
@@ -85,7 +67,7 @@ ResampleOutcome FillResampleBuckets(const BarColumnsView& in,
                                     const ResampleCheckpoint& checkpoint) {
   std::size_t written = 0;
   bool bucket_open = false;
-  Bucket bucket{};
+  Bar bucket{};
   double previous = kBeforeAnyTime;
   double bucket_end = kBeforeAnyTime;
   for (std::size_t chunk_begin = 0; chunk_begin < in.length; chunk_begin += kResampleCheckpointInterval) {
@@ -99,7 +81,7 @@ ResampleOutcome FillResampleBuckets(const BarColumnsView& in,
       if (t >= bucket_end) {
         if (bucket_open) {
           if (written == out.length) return {ResampleStatus::kOutputTooSmall, 0, 0};
-          WriteBucket(out, written++, bucket);
+          WriteBar(out, written++, bucket);
         }
         const double start = BucketStart(t, spec);
         bucket_end = start + spec.period_seconds;
@@ -115,7 +97,7 @@ ResampleOutcome FillResampleBuckets(const BarColumnsView& in,
   }
   if (bucket_open) {
     if (written == out.length) return {ResampleStatus::kOutputTooSmall, 0, 0};
-    WriteBucket(out, written++, bucket);
+    WriteBar(out, written++, bucket);
   }
   if (!ShouldContinue(checkpoint, in.length)) return {ResampleStatus::kCancelled, 0, 0};
   return {ResampleStatus::kOk, written, 0};

@@ -5,6 +5,8 @@
 #include <functional>
 #include <vector>
 
+#include "bar_columns.h"
+
 namespace quorum {
 
 // One trade print. `time` is epoch seconds with sub-second precision; `conditions` is the
@@ -14,16 +16,6 @@ struct Tick {
   double price;
   double size;
   std::uint32_t conditions;
-};
-
-// One bar as a row; the aggregator's output before it is written into columns.
-struct Bar {
-  double time;
-  double open;
-  double high;
-  double low;
-  double close;
-  double volume;
 };
 
 // Read-only tick columns of `length`; `conditions` may be null (every tick then has flags 0).

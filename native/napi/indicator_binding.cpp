@@ -109,10 +109,6 @@ OutputColumns OutputsArgument(const Napi::Value& value, const IndicatorInfo& inf
   return out;
 }
 
-ind::Columns ColumnsOf(const BarColumnsView& view) {
-  return {view.time, view.open, view.high, view.low, view.close, view.volume, view.length};
-}
-
 Napi::Value IndicatorList(const Napi::CallbackInfo& info) {
   const auto& all = ind::AllIndicators();
   Napi::Array result = Napi::Array::New(info.Env(), all.size());
@@ -130,7 +126,7 @@ Napi::Value IndicatorBatch(const Napi::CallbackInfo& info) {
   const ind::Params params = ParamsArgument(info[1], indicator);
   const BarColumnsView bars = BarColumnsViewArgument(info[2], "bars", nullptr);
   const OutputColumns out = OutputsArgument(info[3], indicator, bars.length, nullptr);
-  indicator.batch(params, ColumnsOf(bars), out.pointers.data(), nullptr, nullptr);
+  indicator.batch(params, bars, out.pointers.data(), nullptr, nullptr);
   return info.Env().Undefined();
 }
 
@@ -179,7 +175,7 @@ Napi::Value IndicatorBatchAsync(const Napi::CallbackInfo& info) {
   const BarColumnsView bars = BarColumnsViewArgument(info[2], "bars", &pins);
   OutputColumns out = OutputsArgument(info[3], indicator, bars.length, &pins);
   auto cancel_requested = std::make_shared<std::atomic<bool>>(false);
-  auto* worker = new IndicatorWorker(info.Env(), indicator, std::move(params), ColumnsOf(bars), std::move(out), std::move(pins),
+  auto* worker = new IndicatorWorker(info.Env(), indicator, std::move(params), bars, std::move(out), std::move(pins),
                                      cancel_requested);
   Napi::Object job = Napi::Object::New(info.Env());
   job.Set("promise", worker->Promise());

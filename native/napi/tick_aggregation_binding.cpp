@@ -226,15 +226,7 @@ class TickBarBuilder final : public Napi::ObjectWrap<TickBarBuilder> {
     ThrowIfBusy(env);
     const BarColumnsSpan out = BarColumnsSpanArgument(info[0], "output", nullptr);
     if (out.length > closed_.size()) throw Napi::RangeError::New(env, "output holds more bars than are waiting");
-    for (std::size_t i = 0; i < out.length; ++i) {
-      const Bar& bar = closed_[i];
-      out.time[i] = bar.time;
-      out.open[i] = bar.open;
-      out.high[i] = bar.high;
-      out.low[i] = bar.low;
-      out.close[i] = bar.close;
-      out.volume[i] = bar.volume;
-    }
+    for (std::size_t i = 0; i < out.length; ++i) WriteBar(out, i, closed_[i]);
     closed_.erase(closed_.begin(), closed_.begin() + static_cast<std::ptrdiff_t>(out.length));
     return Napi::Number::New(env, static_cast<double>(out.length));
   }

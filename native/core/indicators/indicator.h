@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "../bar_columns.h"
+
 // The indicator library's contract. Each indicator is one class with a constructor taking its
 // parameters, a static Lookback(params), and a non-virtual Update(bar, out) that consumes one bar
 // and writes its outputs (NaN during warm-up). Batch runs the class over arrays with Update
@@ -18,14 +20,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // The largest number of outputs any indicator has (MACD, BBANDS, STOCH… have at most 3).
 constexpr std::size_t kMaxOutputs = 4;
 
-struct Bar {
-  double time;
-  double open;
-  double high;
-  double low;
-  double close;
-  double volume;
-};
+using quorum::Bar;
 
 // Which bar fields an indicator reads (for the UI and for checking inputs).
 enum Input : unsigned { kTime = 1u, kOpen = 2u, kHigh = 4u, kLow = 8u, kClose = 16u, kVolume = 32u };
@@ -45,15 +40,7 @@ struct ParamSpec {
 using Params = std::vector<double>;
 
 // Columns of bars, all `length` long (every field is present; unused ones are not read).
-struct Columns {
-  const double* time;
-  const double* open;
-  const double* high;
-  const double* low;
-  const double* close;
-  const double* volume;
-  std::size_t length;
-};
+using Columns = quorum::BarColumnsView;
 
 class Stream {
  public:

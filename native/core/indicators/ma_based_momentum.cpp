@@ -25,11 +25,14 @@ void FillNaN(double* out, std::size_t n) {
 // in percent (0 when the range is empty), computed as TA-Lib does: (close − low) / ((high − low) / 100).
 class FastK {
  public:
-  explicit FastK(int period) : lookback_(period - 1), highest_(period), lowest_(period) {}
+  explicit FastK(int period)
+      : lookback_(period - 1), highest_(static_cast<std::size_t>(period)), lowest_(static_cast<std::size_t>(period)) {}
 
   double Update(double high, double low, double close) {
-    const double highest = highest_.Push(high);
-    const double lowest = lowest_.Push(low);
+    highest_.Push(high);
+    lowest_.Push(low);
+    const double highest = highest_.Value();
+    const double lowest = lowest_.Value();
     if (seen_ < lookback_) {
       ++seen_;
       return kNaN;
@@ -42,8 +45,8 @@ class FastK {
 
  private:
   int lookback_;
-  WindowMax highest_;
-  WindowMin lowest_;
+  RollingMax highest_;
+  RollingMin lowest_;
   int seen_ = 0;
   bool ready_ = false;
 };

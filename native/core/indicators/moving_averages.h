@@ -2,8 +2,8 @@
 
 // Streaming building blocks shared by the indicators: the moving averages TA-Lib offers (with
 // TA-Lib's seeding, so a stream started at the first bar gives TA-Lib's numbers bit for bit),
-// Wilder smoothing, RSI, a generic MovingAverage dispatching on TA-Lib's MAType, and sliding
-// window extremes.
+// Wilder smoothing, RSI and a generic MovingAverage dispatching on TA-Lib's MAType. Sliding-window
+// extremes are RollingMax / RollingMin from rolling_extremes.h.
 //
 // Conventions of every averaging block:
 //   - construct once (all buffers are sized in the constructor; Update never allocates);
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "indicator.h"
+#include "rolling_extremes.h"
 
 namespace quorum::ind {
 
@@ -32,7 +33,7 @@ constexpr int kMaTypeCount = 9;
 // TA-Lib's test for "zero" in divisions (TA_IS_ZERO).
 inline bool TalibIsZero(double v) { return -1e-14 < v && v < 1e-14; }
 
-// The last `size` values pushed. Cheaper than RingBuffer: the caller counts pushes. It starts
+// The last `size` values pushed, with no count of its own: the caller counts pushes. It starts
 // zero-filled, so before `size` pushes Oldest() is 0 and At() reads zeros before the values.
 class FixedWindow {
  public:
@@ -55,49 +56,6 @@ class FixedWindow {
   std::size_t head_ = 0;
 };
 
-// The maximum (kMax) or minimum of the last `size` values, in O(1) per value without data-dependent
-// branches (van Herk / Gil-Werman): values are grouped in blocks of `size`; the window is the tail
-// of the previous block (whose suffix extremes are computed once, when it completes) and the head
-// of the current one (a running extreme).
-template <bool kMax>
-class WindowExtreme {
- public:
-  explicit WindowExtreme(int size)
-      : size_(size > 0 ? static_cast<std::size_t>(size) : 1), values_(size_), suffix_(size_ + 1, kNone) {}
-
-  // Adds a value; returns the extreme of the last `size` values (of all values while fewer).
-  double Push(double x) {
-    const std::size_t j = position_;
-    values_[j] = x;
-    head_ = j == 0 ? x : Better(head_, x);
-    const double result = Better(suffix_[j + 1], head_);
-    if (j + 1 == size_) {
-      // The block is complete: it becomes the previous block.
-      double best = values_[j];
-      suffix_[j] = best;
-      for (std::size_t i = j; i-- > 0;) {
-        best = Better(values_[i], best);
-        suffix_[i] = best;
-      }
-      position_ = 0;
-    } else {
-      position_ = j + 1;
-    }
-    return result;
-  }
-
- private:
-  static constexpr double kNone = kMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-  static double Better(double a, double b) { return kMax ? (a > b ? a : b) : (a < b ? a : b); }
-
-  std::size_t size_;
-  std::vector<double> values_;
-  std::vector<double> suffix_;  // suffix_[i]: extreme of the previous block from position i; suffix_[size] = none
-  std::size_t position_ = 0;
-  double head_ = kNone;
-};
-using WindowMax = WindowExtreme<true>;
-using WindowMin = WindowExtreme<false>;
 
 // SMA: a running sum; the new value is added, the average taken, then the value leaving the
 // window is subtracted (TA_SMA's order).

@@ -147,55 +147,35 @@ class Bbands {
   int bar_ = 0;
 };
 
-// (highest + lowest) / 2 of the close over `period`.
-class Midpoint {
+// (highest + lowest) / 2 over `period`: of the close for MIDPOINT, of the high and the low for
+// MIDPRICE.
+template <double Bar::*kHigh, double Bar::*kLow>
+class MidRange {
  public:
   static constexpr std::size_t kOutputs = 1;
   static int Lookback(const Params& p) { return ToInt(p[0]) - 1; }
 
-  explicit Midpoint(const Params& p) : lookback_(Lookback(p)), highest_(ToInt(p[0])), lowest_(ToInt(p[0])) {}
+  explicit MidRange(const Params& p)
+      : lookback_(Lookback(p)), highest_(static_cast<std::size_t>(ToInt(p[0]))), lowest_(static_cast<std::size_t>(ToInt(p[0]))) {}
   void Update(const Bar& bar, double* out) {
-    const double high = highest_.Push(bar.close);
-    const double low = lowest_.Push(bar.close);
+    highest_.Push(bar.*kHigh);
+    lowest_.Push(bar.*kLow);
     if (bar_ < lookback_) {
       ++bar_;
       out[0] = kNaN;
       return;
     }
-    out[0] = (high + low) / 2.0;
+    out[0] = (highest_.Value() + lowest_.Value()) / 2.0;
   }
 
  private:
   int lookback_;
-  WindowMax highest_;
-  WindowMin lowest_;
+  RollingMax highest_;
+  RollingMin lowest_;
   int bar_ = 0;
 };
-
-// (highest high + lowest low) / 2 over `period`.
-class Midprice {
- public:
-  static constexpr std::size_t kOutputs = 1;
-  static int Lookback(const Params& p) { return ToInt(p[0]) - 1; }
-
-  explicit Midprice(const Params& p) : lookback_(Lookback(p)), highest_(ToInt(p[0])), lowest_(ToInt(p[0])) {}
-  void Update(const Bar& bar, double* out) {
-    const double high = highest_.Push(bar.high);
-    const double low = lowest_.Push(bar.low);
-    if (bar_ < lookback_) {
-      ++bar_;
-      out[0] = kNaN;
-      return;
-    }
-    out[0] = (high + low) / 2.0;
-  }
-
- private:
-  int lookback_;
-  WindowMax highest_;
-  WindowMin lowest_;
-  int bar_ = 0;
-};
+using Midpoint = MidRange<&Bar::close, &Bar::close>;
+using Midprice = MidRange<&Bar::high, &Bar::low>;
 
 // Parabolic SAR as TA-Lib runs it: the first bar only sets the starting direction (short when
 // the second bar's -DM is positive) and the starting SAR (the first bar's extreme); the value

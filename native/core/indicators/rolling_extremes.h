@@ -4,8 +4,8 @@
 #include <limits>
 #include <vector>
 
-// Private to the momentum/statistics/volatility families: sliding-window helpers that keep
-// Update O(1) and allocation-free (every buffer is sized once in the constructor).
+// Sliding-window helpers shared by the indicator families: Update stays O(1) and allocation-free
+// (every buffer is sized once in the constructor).
 namespace quorum::ind {
 
 // The value pushed `delay` pushes ago (0.0 until that many values have been pushed). Used for
