@@ -206,3 +206,61 @@ describe('migration 3: chart layouts and drawings', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM chart_drawings').get()).toEqual({ n: 0 })
   })
 })
+
+describe('migration 4: strategies, versions, runs and run results', () => {
+  beforeEach(() => {
+    runMigrations(db, { logger: silentLogger, target: 3 })
+    db.exec(INSERT_ACME)
+    runMigrations(db, { logger: silentLogger, target: 4 })
+  })
+
+  it('keeps what was stored before it and sets the schema version to 4', () => {
+    expect(userVersion()).toBe(4)
+    expect(db.prepare('SELECT symbol FROM instruments').get()).toEqual({ symbol: 'ACME' })
+  })
+
+  it('creates the four tables with their columns', () => {
+    expect(columnsOf('strategies')).toEqual(['id', 'name', 'created_at', 'updated_at'])
+    expect(columnsOf('strategy_versions')).toEqual(['id', 'strategy_id', 'hash', 'source', 'created_at'])
+    expect(columnsOf('runs')).toEqual([
+      'id',
+      'kind',
+      'parent_id',
+      'strategy_version_id',
+      'title',
+      'status',
+      'manifest',
+      'summary',
+      'error',
+      'started_at',
+      'finished_at',
+    ])
+    expect(columnsOf('run_results')).toEqual(['run_id', 'part', 'data'])
+  })
+
+  it('refuses an unknown run kind or status, a manifest that is not JSON and a short hash', () => {
+    const insertRun = (kind: string, status: string, manifest: string) =>
+      db.prepare('INSERT INTO runs (kind, title, status, manifest, started_at) VALUES (?, ?, ?, ?, 1)').run(kind, 't', status, manifest)
+    expect(() => insertRun('paper', 'running', '{}')).toThrow(/CHECK/)
+    expect(() => insertRun('backtest', 'done', '{}')).toThrow(/CHECK/)
+    expect(() => insertRun('backtest', 'running', '{oops')).toThrow(/CHECK/)
+    db.prepare("INSERT INTO strategies (name, created_at, updated_at) VALUES ('x', 1, 1)").run()
+    expect(() => db.prepare("INSERT INTO strategy_versions (strategy_id, hash, source, created_at) VALUES (1, 'abc', 's', 1)").run()).toThrow(/CHECK/)
+  })
+
+  it('deletes a run’s results and child runs with it, and keeps runs when their strategy goes', () => {
+    db.prepare("INSERT INTO strategies (name, created_at, updated_at) VALUES ('x', 1, 1)").run()
+    db.prepare('INSERT INTO strategy_versions (strategy_id, hash, source, created_at) VALUES (1, ?, ?, 1)').run('a'.repeat(64), 'src')
+    db.prepare("INSERT INTO runs (kind, strategy_version_id, title, status, manifest, started_at) VALUES ('optimization', 1, 'o', 'running', '{}', 1)").run()
+    db.prepare("INSERT INTO runs (kind, parent_id, title, status, manifest, started_at) VALUES ('backtest', 1, 'b', 'running', '{}', 1)").run()
+    db.prepare("INSERT INTO run_results (run_id, part, data) VALUES (2, 'equity', x'00')").run()
+    db.exec('DELETE FROM strategies')
+    expect(db.prepare('SELECT id, strategy_version_id AS v FROM runs ORDER BY id').all()).toEqual([
+      { id: 1, v: null },
+      { id: 2, v: null },
+    ])
+    db.exec('DELETE FROM runs WHERE id = 1')
+    expect(db.prepare('SELECT COUNT(*) AS n FROM runs').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT COUNT(*) AS n FROM run_results').get()).toEqual({ n: 0 })
+  })
+})

@@ -15,3 +15,7 @@ export type { InstrumentRepository, InstrumentSpec } from './instrument-reposito
 export type { SettingsRepository } from './settings-repository'
 export type { ChartRepository } from './chart-repository'
 export type { AuditLog, AuditEntry } from './audit-log'
+export { StrategyRepository, StrategyNameTakenError, strategySourceHash } from './strategy-repository'
+export type { StrategyListing, StrategyVersionRow, StoredStrategy, SaveStrategyOutcome } from './strategy-repository'
+export { RunRepository } from './run-repository'
+export type { RunRow, RunKind, RunStatus, RunListOptions } from './run-repository'

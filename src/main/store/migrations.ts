@@ -121,6 +121,61 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 4,
+    name: 'strategies, their versions, runs and run results',
+    up(db) {
+      // A strategy is a name; each save that changes its source adds a version, kept until the
+      // strategy is deleted, so a run can name the exact text it ran.
+      db.exec(`
+        CREATE TABLE strategies (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+      `)
+      db.exec(`
+        CREATE TABLE strategy_versions (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          strategy_id INTEGER NOT NULL REFERENCES strategies (id) ON DELETE CASCADE,
+          hash TEXT NOT NULL CHECK (length(hash) = 64),
+          source TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX strategy_versions_by_strategy ON strategy_versions (strategy_id, id);
+      `)
+      // A run's manifest holds everything needed to re-run it (source, parameters, data range and
+      // fingerprint, conventions, versions); its summary the headline statistics for listing.
+      // Runs are not tied to a stored strategy version: a CLI run of a file has none.
+      db.exec(`
+        CREATE TABLE runs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL CHECK (kind IN ('backtest', 'optimization', 'walk-forward', 'monte-carlo')),
+          parent_id INTEGER REFERENCES runs (id) ON DELETE CASCADE,
+          strategy_version_id INTEGER REFERENCES strategy_versions (id) ON DELETE SET NULL,
+          title TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'cancelled')),
+          manifest TEXT NOT NULL CHECK (json_valid(manifest)),
+          summary TEXT CHECK (summary IS NULL OR json_valid(summary)),
+          error TEXT,
+          started_at INTEGER NOT NULL,
+          finished_at INTEGER
+        ) STRICT;
+        CREATE INDEX runs_by_parent ON runs (parent_id);
+      `)
+      // The bulky parts of a result (equity curve, trades, trials, distributions) as binary
+      // frames of columns; rowid table because they are large.
+      db.exec(`
+        CREATE TABLE run_results (
+          run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          part TEXT NOT NULL CHECK (length(part) > 0),
+          data BLOB NOT NULL,
+          PRIMARY KEY (run_id, part)
+        ) STRICT;
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -9,7 +9,9 @@ import { ImportRunRepository } from './import-run-repository'
 import { InstrumentRepository } from './instrument-repository'
 import { LATEST_SCHEMA_VERSION, runMigrations } from './migrations'
 import { PriceAdjustmentRepository } from './price-adjustment-repository'
+import { RunRepository } from './run-repository'
 import { SettingsRepository } from './settings-repository'
+import { StrategyRepository } from './strategy-repository'
 import { StoreFromNewerVersionError, StoreNotQuorumError, StoreFileError } from './store-errors'
 
 export interface StoreOptions {
@@ -55,6 +57,10 @@ export interface Store {
   readonly importRuns: ImportRunRepository
   /** Chart layouts and drawings. */
   readonly charts: ChartRepository
+  /** Strategies and their versions. */
+  readonly strategies: StrategyRepository
+  /** Strategy Lab runs and their results. */
+  readonly runs: RunRepository
   /** The connection's settings as SQLite reports them now: for diagnostics and tests. */
   diagnostics(): StoreDiagnostics
   /** Runs `fn` in one transaction (nested calls become savepoints); `fn` must be synchronous. */
@@ -100,6 +106,8 @@ export function openStore(options: StoreOptions): Store {
       adjustments: new PriceAdjustmentRepository(db),
       importRuns: new ImportRunRepository(db, options.clock ?? systemClock),
       charts: new ChartRepository(db, options.clock ?? systemClock, logger.child('charts')),
+      strategies: new StrategyRepository(db, options.clock ?? systemClock),
+      runs: new RunRepository(db, options.clock ?? systemClock),
       diagnostics: () => {
         const read = (name: string): unknown => db.pragma(name, { simple: true })
         return {
