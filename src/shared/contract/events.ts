@@ -1,6 +1,7 @@
 import type { EngineStatus } from '../domain'
 import type { ImportFinished, ImportProgress } from './data-import'
 import type { LiveBarsEvent } from './live'
+import type { JobProgress } from './strategy-lab'
 import type { Settings } from './methods'
 import { event } from './define'
 
@@ -13,4 +14,6 @@ export const events = {
   importFinished: event<ImportFinished>(),
   /** Bars built from live ticks, per subscription, batched every 100 ms. */
   liveBars: event<LiveBarsEvent>(),
+  /** A running Strategy Lab job (backtest, optimisation, walk-forward, Monte Carlo), at most every 100 ms. */
+  jobProgress: event<JobProgress>(),
 } as const

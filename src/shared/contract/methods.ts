@@ -5,6 +5,7 @@ import { indicatorMethods } from './indicators'
 import { liveMethods } from './live'
 import { barMethods, instrumentMethods } from './market-data'
 import { settingsMethods } from './settings'
+import { backtestMethods, runMethods, strategyMethods } from './strategy-lab'
 
 export * from './app'
 export * from './charts'
@@ -13,6 +14,7 @@ export * from './indicators'
 export * from './live'
 export * from './market-data'
 export * from './settings'
+export * from './strategy-lab'
 
 /**
  * Every method the engine offers, by namespace, each declared in its own file. Main binds each
@@ -28,4 +30,7 @@ export const methods = {
   settings: settingsMethods,
   charts: chartMethods,
   imports: importMethods,
+  strategies: strategyMethods,
+  backtests: backtestMethods,
+  runs: runMethods,
 } as const
