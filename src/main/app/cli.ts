@@ -6,6 +6,7 @@ import { createLogger, systemClock } from '../kernel'
 import { StoreFileError } from '../store'
 import { defaultDataDir } from './data-dir'
 import { createEngine } from './engine'
+import { BACKTEST_USAGE, runBacktestCommand } from './backtest-command'
 import { IMPORT_USAGE, runImportCommand } from './import-command'
 import { INDICATOR_USAGE, runIndicatorCommand } from './indicator-command'
 import { startServer } from './serve'
@@ -16,7 +17,7 @@ Usage:
   quorum serve [--data-dir DIR] [--port N] [--no-demo]
       Start the engine headless and serve the app to a browser on 127.0.0.1 only.
       Prints the address to open, with a new access token each start.
-${IMPORT_USAGE}${INDICATOR_USAGE}  quorum --version
+${IMPORT_USAGE}${INDICATOR_USAGE}${BACKTEST_USAGE}  quorum --version
   quorum --help
 
 Options:
@@ -54,6 +55,18 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string' },
         param: { type: 'string', multiple: true },
         list: { type: 'boolean' },
+        strategy: { type: 'string' },
+        config: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        raw: { type: 'boolean' },
+        method: { type: 'string' },
+        trials: { type: 'string' },
+        objective: { type: 'string' },
+        minimize: { type: 'boolean' },
+        constraint: { type: 'string', multiple: true },
+        range: { type: 'string', multiple: true },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -73,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2
   }
   if (command === 'import') return importFiles(positionals.slice(1), values)
+  if (command === 'backtest' || command === 'optimize') return backtestCommand(command, values)
   if (command === 'indicator') return runIndicatorCommand(positionals[1], values, { stdout: process.stdout, stderr: process.stderr })
   if (command !== 'serve') {
     process.stderr.write(`quorum: unknown command "${command}"\n\n${USAGE}`)
@@ -94,6 +108,26 @@ async function importFiles(paths: string[], flags: Parameters<typeof runImportCo
   try {
     const dataDir = resolve(flags['data-dir'] ?? defaultDataDir())
     return await runImportCommand(paths, flags, dataDir, { stdout: process.stdout, stderr: process.stderr, clock: systemClock, logger, signal: controller.signal })
+  } finally {
+    process.off('SIGINT', stop)
+  }
+}
+
+async function backtestCommand(command: 'backtest' | 'optimize', flags: Parameters<typeof runBacktestCommand>[1] & { 'data-dir'?: string | undefined }): Promise<number> {
+  const logger = createLogger({ clock: systemClock, level: process.env.QUORUM_LOG === 'debug' ? 'debug' : 'warn' })
+  const controller = new AbortController()
+  const stop = (): void => controller.abort()
+  process.once('SIGINT', stop)
+  try {
+    return await runBacktestCommand(command, flags, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      dataDir: resolve(flags['data-dir'] ?? defaultDataDir()),
+      clock: systemClock,
+      logger,
+      engineVersion: packageJson.version,
+      signal: controller.signal,
+    })
   } finally {
     process.off('SIGINT', stop)
   }

@@ -4,6 +4,7 @@ import type { AppInfo, Handlers, Settings } from '../../shared/contract'
 import { DEFAULT_CHART_CONFIG, DEFAULT_CHART_LAYOUT } from '../../shared/contract'
 import type { EngineStatus } from '../../shared/domain'
 import { DemoTickFeed, demoFeedInstruments } from '../adapters'
+import { BacktestService, renderReport, StrategyCatalog } from '../backtest'
 import { BarService, IndicatorService, lastCompletedSessionDate, LiveBarService, seedDemoMarket } from '../data'
 import type { Clock, Logger, Scheduler } from '../kernel'
 import { EngineError, systemScheduler } from '../kernel'
@@ -103,6 +104,16 @@ export function createEngine(options: EngineOptions): Engine {
     events,
     onDataChanged: () => setStatus(dataStatus()),
   })
+  const strategies = new StrategyCatalog(store)
+  const backtests = new BacktestService({
+    store,
+    bars,
+    clock,
+    logger: logger.child('backtest'),
+    engineVersion: packageJson.version,
+    nativeVersion: nativeInfo().version,
+    emitProgress: (progress) => events.emit('jobProgress', progress),
+  })
   const info = (transport: AppInfo['transport']): AppInfo => ({
     name: packageJson.productName,
     version: packageJson.version,
@@ -167,6 +178,27 @@ export function createEngine(options: EngineOptions): Engine {
       },
       deleteDrawing: ({ id }) => ({ deleted: store.charts.deleteDrawing(id) }),
     },
+    strategies: {
+      list: () => strategies.list(),
+      builtins: () => strategies.builtins(),
+      get: ({ id }) => strategies.get(id),
+      save: (req) => strategies.save(req),
+      delete: ({ id }) => strategies.delete(id),
+      check: ({ source }) => strategies.check(source),
+    },
+    backtests: {
+      run: (req) => backtests.backtest(req),
+      optimize: (req) => backtests.optimize(req),
+      walkForward: (req) => backtests.walkForward(req),
+      monteCarlo: (req) => backtests.monteCarlo(req),
+      cancel: ({ jobId }) => ({ cancelled: backtests.cancel(jobId) }),
+    },
+    runs: {
+      list: (req) => backtests.listRuns(req),
+      get: ({ id }) => backtests.getRun(id),
+      delete: ({ id }) => ({ deleted: backtests.deleteRun(id) }),
+      report: ({ id }) => renderReport(backtests.getRun(id), clock.now()),
+    },
   }
 
   return {
@@ -178,6 +210,7 @@ export function createEngine(options: EngineOptions): Engine {
     status: () => status,
     close: () => {
       dataHandlers.cancelAll()
+      backtests.cancelAll()
       live.dispose()
       demoFeed?.dispose()
       store.close()

@@ -1,0 +1,353 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { DateTime } from 'luxon'
+import { z } from 'zod'
+import type { BacktestResult, DataSelection, OptimizationResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
+import { Constraint, OptimizeSettings, StatName } from '../../shared/contract'
+import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
+import { Conventions, EXIT_REASONS, STAT_NAMES, Timeframe } from '../../shared/domain'
+import { BacktestService, fingerprintBars, formatStat, type LoadedSelection } from '../backtest'
+import { analyseText, BarService, readSource } from '../data'
+import type { Clock, Logger } from '../kernel'
+import { EngineError } from '../kernel'
+import { nativeInfo } from '../native'
+import type { Store } from '../store'
+import { openStore } from '../store'
+import { BUILTIN_STRATEGIES } from '../strategy'
+import { DATABASE_FILE } from './data-dir'
+import type { CommandIo } from './indicator-command'
+
+export const BACKTEST_USAGE = `  quorum backtest --input <file | SYMBOL> --strategy <file | builtin:NAME> [--param key=value ...]
+                  [--config <conventions.json>] [--timeframe 1D] [--from DATE] [--to DATE] [--raw] [--json]
+      Backtest a strategy over an OHLCV file (any format \`import\` reads; not stored) or over an
+      instrument in the local store (the run is saved there). Prints the statistics; --json prints
+      the statistics, the trade list and the equity curve. --config holds the conventions
+      (fills, commissions, slippage, sizing limits; see docs/backtesting.md).
+  quorum optimize  (the same input flags) [--method grid|random|tpe] [--trials N]
+                  [--objective STAT] [--minimize] [--constraint "trades>=30" ...]
+                  [--range name=min:max:step ...] [--seed N] [--json]
+      Search the strategy's parameter ranges on both cores. Prints the best trials, the
+      Deflated Sharpe Ratio and the Probability of Backtest Overfitting.
+`
+
+export interface BacktestCommandFlags {
+  readonly input?: string | undefined
+  readonly strategy?: string | undefined
+  readonly param?: string[] | undefined
+  readonly config?: string | undefined
+  readonly timeframe?: string | undefined
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+  readonly raw?: boolean | undefined
+  readonly json?: boolean | undefined
+  readonly format?: string | undefined
+  readonly symbol?: string | undefined
+  readonly tz?: string | undefined
+  readonly 'skip-bad-lines'?: boolean | undefined
+  readonly method?: string | undefined
+  readonly trials?: string | undefined
+  readonly objective?: string | undefined
+  readonly minimize?: boolean | undefined
+  readonly constraint?: string[] | undefined
+  readonly range?: string[] | undefined
+  readonly seed?: string | undefined
+}
+
+export interface BacktestCommandContext extends CommandIo {
+  readonly dataDir: string
+  readonly clock: Clock
+  readonly logger: Logger
+  readonly engineVersion: string
+  readonly signal?: AbortSignal
+}
+
+class UsageError extends Error {}
+
+function parseKeyValues(pairs: readonly string[], flag: string): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const pair of pairs) {
+    const match = /^([A-Za-z_]\w*)=(.+)$/.exec(pair)
+    const value = match ? Number(match[2]) : Number.NaN
+    if (!match || !Number.isFinite(value)) throw new UsageError(`${flag} must be key=number, got "${pair}"`)
+    out[match[1] as string] = value
+  }
+  return out
+}
+
+function parseDate(text: string | undefined, flag: string, endOfDay: boolean): number | undefined {
+  if (text === undefined) return undefined
+  const d = DateTime.fromISO(text, { zone: 'utc' })
+  if (!d.isValid) throw new UsageError(`${flag} must be a date like 2015-01-31, got "${text}"`)
+  return (endOfDay && text.length <= 10 ? d.endOf('day') : d).toSeconds()
+}
+
+function readStrategy(spec: string | undefined): StrategyRef {
+  if (!spec) throw new UsageError(`--strategy <file | builtin:NAME> is required; built-ins: ${BUILTIN_STRATEGIES.map((b) => b.id).join(', ')}`)
+  if (spec.startsWith('builtin:')) {
+    const id = spec.slice('builtin:'.length)
+    const found = BUILTIN_STRATEGIES.find((b) => b.id === id)
+    if (!found) throw new UsageError(`no built-in strategy "${id}"; built-ins: ${BUILTIN_STRATEGIES.map((b) => b.id).join(', ')}`)
+    return { source: found.source }
+  }
+  const path = resolve(spec)
+  if (!existsSync(path)) throw new UsageError(`the strategy file ${path} does not exist`)
+  return { source: readFileSync(path, 'utf8') }
+}
+
+function readConventions(path: string | undefined): ConventionsType {
+  if (path === undefined) return Conventions.parse({})
+  const file = resolve(path)
+  let value: unknown
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new UsageError(`--config ${file}: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const parsed = Conventions.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`--config ${file}: ${issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'invalid'}`)
+  }
+  return parsed.data
+}
+
+function readSettings(flags: BacktestCommandFlags): OptimizeSettingsType {
+  const ranges: Record<string, { min: number; max: number; step: number }> = {}
+  for (const r of flags.range ?? []) {
+    const m = /^([A-Za-z_]\w*)=([^:]+):([^:]+):([^:]+)$/.exec(r)
+    const [min, max, step] = m ? [Number(m[2]), Number(m[3]), Number(m[4])] : [NaN, NaN, NaN]
+    if (!m || ![min, max, step].every(Number.isFinite)) throw new UsageError(`--range must be name=min:max:step, got "${r}"`)
+    ranges[m[1] as string] = { min, max, step }
+  }
+  const constraints: z.infer<typeof Constraint>[] = []
+  for (const c of flags.constraint ?? []) {
+    const m = /^\s*(\w+)\s*(>=|<=)\s*(-?[\d.eE+-]+)\s*$/.exec(c)
+    const stat = StatName.safeParse(m?.[1])
+    if (!m || !stat.success || !Number.isFinite(Number(m[3]))) throw new UsageError(`--constraint must be like "trades>=30" with a statistic of ${STAT_NAMES.join(', ')}; got "${c}"`)
+    constraints.push({ stat: stat.data, op: m[2] as '>=' | '<=', value: Number(m[3]) })
+  }
+  const parsed = OptimizeSettings.safeParse({
+    method: flags.method,
+    trials: flags.trials === undefined ? undefined : Number(flags.trials),
+    objective: flags.objective,
+    direction: flags.minimize ? 'min' : 'max',
+    constraints,
+    ranges,
+    seed: flags.seed === undefined ? undefined : Number(flags.seed),
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`--${String(issue?.path[0] ?? 'method')}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
+}
+
+/** A file read with the importer (not stored), as one instrument of a run. */
+async function loadFile(path: string, flags: BacktestCommandFlags, timeframe: TimeframeType | undefined): Promise<{ data: LoadedSelection; timeframe: TimeframeType }> {
+  const text = await readSource({ name: path, path })
+  const timeZone = flags.tz ?? 'America/New_York'
+  const analysed = await analyseText(text, {
+    name: path,
+    symbol: flags.symbol,
+    timeZone: flags.tz,
+    skipBadLines: flags['skip-bad-lines'] ?? false,
+    overrides: { format: (flags.format ?? 'auto') as 'auto' },
+    resolveInstrument: () => ({ timeZone, session: '09:30-16:00', calendar: null }),
+  })
+  if (analysed.fatal) throw new EngineError('invalid-request', `${path}: ${analysed.fatal}`)
+  if (analysed.rejectedTotal > 0 && !flags['skip-bad-lines']) {
+    const lines = analysed.rejected.slice(0, 5).map((bad) => `${path}:${bad.line}: ${bad.reason}`)
+    throw new EngineError('invalid-request', `${lines.join('\n')}\n${analysed.rejectedTotal} bad line(s); fix them or pass --skip-bad-lines`)
+  }
+  const series = analysed.series[0]
+  if (!series || analysed.series.length !== 1) throw new EngineError('invalid-request', `${path} holds ${analysed.series.length} symbols; pass one with --symbol`)
+  if (timeframe && timeframe !== series.timeframe) throw new EngineError('invalid-request', `${path} holds ${series.timeframe} bars, not ${timeframe}; resample by importing it first`)
+  const bars = series.bars
+  const n = bars.time.length
+  return {
+    timeframe: series.timeframe,
+    data: {
+      series: [bars],
+      instruments: [{ id: 0 as InstrumentId, symbol: series.symbol, exchange: 'file', bars: n, firstTime: bars.time[0] ?? NaN, lastTime: bars.time[n - 1] ?? NaN, fingerprint: fingerprintBars(bars) }],
+    },
+  }
+}
+
+/** Exit codes: 0 done, 1 the run failed (bad strategy, data, parameters), 2 bad usage, 130 cancelled. */
+export async function runBacktestCommand(command: 'backtest' | 'optimize', flags: BacktestCommandFlags, context: BacktestCommandContext): Promise<number> {
+  const { stdout, stderr } = context
+  let store: Store | undefined
+  try {
+    if (!flags.input) throw new UsageError('--input <file | SYMBOL> is required')
+    const strategy = readStrategy(flags.strategy)
+    const conventions = readConventions(flags.config)
+    const params = parseKeyValues(flags.param ?? [], '--param')
+    const timeframeFlag = flags.timeframe === undefined ? undefined : Timeframe.safeParse(flags.timeframe)
+    if (timeframeFlag && !timeframeFlag.success) throw new UsageError(`--timeframe must be one of ${Timeframe.options.join(', ')}`)
+    const from = parseDate(flags.from, '--from', false)
+    const to = parseDate(flags.to, '--to', true)
+    const settings = command === 'optimize' ? readSettings(flags) : undefined
+
+    store = openStore({ file: resolve(context.dataDir, DATABASE_FILE), logger: context.logger.child('store'), clock: context.clock })
+    const service = new BacktestService({
+      store,
+      bars: new BarService(store),
+      clock: context.clock,
+      logger: context.logger,
+      engineVersion: context.engineVersion,
+      nativeVersion: nativeInfo().version,
+      emitProgress: (p) => {
+        if (!flags.json && p.total > 0 && p.done > 0) stderr.write(`\r${p.phase}: ${Math.round((p.done / p.total) * 100)}%   `)
+      },
+    })
+    context.signal?.addEventListener('abort', () => service.cancelAll(), { once: true })
+    const path = resolve(flags.input)
+    let data: DataSelection | { preloaded: LoadedSelection; timeframe: TimeframeType; adjusted: boolean }
+    let persist = true
+    if (existsSync(path)) {
+      const file = await loadFile(path, flags, timeframeFlag?.data)
+      data = { preloaded: restrict(file.data, from, to), timeframe: file.timeframe, adjusted: false }
+      persist = false
+    } else {
+      const matches = store.instruments.list().filter((i) => i.symbol.toUpperCase() === flags.input?.toUpperCase())
+      if (matches.length === 0) throw new UsageError(`--input "${flags.input}" is neither a file nor a symbol in the store at ${store.file}`)
+      if (matches.length > 1) throw new UsageError(`--input "${flags.input}" names ${matches.length} instruments (${matches.map((m) => m.exchange).join(', ')}); import under distinct symbols`)
+      const instrument = matches[0] as (typeof matches)[number]
+      const timeframe = timeframeFlag?.data ?? store.bars.coverage(instrument.id)[0]?.timeframe ?? '1D'
+      data = { instruments: [instrument.id], timeframe, from, to, adjusted: !flags.raw }
+    }
+    if (command === 'backtest') {
+      const result = await service.backtest({ strategy, data, params, conventions }, { persist })
+      if (!flags.json) stderr.write('\r')
+      stdout.write(flags.json ? `${JSON.stringify(backtestJson(result))}\n` : describeBacktest(result, persist))
+    } else {
+      const result = await service.optimize({ strategy, data, conventions, settings: settings ?? OptimizeSettings.parse({}) }, { persist })
+      if (!flags.json) stderr.write('\r')
+      stdout.write(flags.json ? `${JSON.stringify(optimizationJson(result))}\n` : describeOptimization(result, persist))
+    }
+    return 0
+  } catch (e) {
+    if (e instanceof UsageError) {
+      stderr.write(`quorum ${command}: ${e.message}\n\n${BACKTEST_USAGE}`)
+      return 2
+    }
+    if (e instanceof EngineError) {
+      stderr.write(`\rquorum ${command}: ${e.message}\n`)
+      return e.code === 'cancelled' ? 130 : 1
+    }
+    throw e
+  } finally {
+    store?.close()
+  }
+}
+
+function restrict(data: LoadedSelection, from: number | undefined, to: number | undefined): LoadedSelection {
+  if (from === undefined && to === undefined) return data
+  const bars = data.series[0]
+  const instrument = data.instruments[0]
+  if (!bars || !instrument) return data
+  let start = 0
+  let end = bars.time.length
+  while (start < end && (bars.time[start] ?? 0) < (from ?? -Infinity)) start++
+  while (end > start && (bars.time[end - 1] ?? 0) > (to ?? Infinity)) end--
+  if (end <= start) throw new EngineError('invalid-request', 'No bars of the file fall between --from and --to.')
+  const cut = {
+    time: bars.time.subarray(start, end),
+    open: bars.open.subarray(start, end),
+    high: bars.high.subarray(start, end),
+    low: bars.low.subarray(start, end),
+    close: bars.close.subarray(start, end),
+    volume: bars.volume.subarray(start, end),
+  }
+  return { series: [cut], instruments: [{ ...instrument, bars: end - start, firstTime: cut.time[0] ?? NaN, lastTime: cut.time[end - start - 1] ?? NaN, fingerprint: fingerprintBars(cut) }] }
+}
+
+const iso = (t: number): string => new Date(t * 1000).toISOString().replace('.000Z', 'Z')
+
+function statsLines(stats: BacktestStats): string {
+  const width = 30
+  return STAT_NAMES.map((n) => `  ${n.padEnd(width)}${formatStat(n, stats[n])}`).join('\n')
+}
+
+function tradesJson(trades: TradeColumns, symbols: readonly string[]): object[] {
+  return Array.from(trades.pnl, (_, i) => ({
+    symbol: symbols[trades.instrument[i] ?? 0],
+    side: trades.side[i] === 1 ? 'long' : 'short',
+    entryTime: iso(trades.entryTime[i] ?? 0),
+    entryPrice: trades.entryPrice[i],
+    exitTime: iso(trades.exitTime[i] ?? 0),
+    exitPrice: trades.exitPrice[i],
+    quantity: trades.quantity[i],
+    pnl: trades.pnl[i],
+    commission: trades.commission[i],
+    mae: trades.mae[i],
+    mfe: trades.mfe[i],
+    barsHeld: trades.barsHeld[i],
+    exitReason: EXIT_REASONS[trades.exitReason[i] ?? 0],
+  }))
+}
+
+function backtestJson(result: BacktestResult): object {
+  const symbols = result.manifest.data.instruments.map((i) => i.symbol)
+  return {
+    runId: result.run.id,
+    strategy: result.manifest.strategy.name,
+    params: result.manifest.params,
+    stats: result.stats,
+    trades: tradesJson(result.trades, symbols),
+    equity: Array.from(result.equity.time, (t, i) => ({ time: iso(t), equity: result.equity.equity[i], drawdown: result.equity.drawdown[i] })),
+  }
+}
+
+function describeBacktest(result: BacktestResult, persisted: boolean): string {
+  const m = result.manifest
+  const data = m.data.instruments.map((i) => `${i.symbol} ${m.data.timeframe}, ${i.bars} bars ${iso(i.firstTime).slice(0, 10)} to ${iso(i.lastTime).slice(0, 10)}`).join('; ')
+  const params = Object.entries(m.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')
+  return `${m.strategy.name}${params ? ` (${params})` : ''} on ${data}\n${statsLines(result.stats)}\n${persisted ? `Saved as run ${result.run.id}.\n` : ''}`
+}
+
+function optimizationJson(result: OptimizationResult): object {
+  const width = STAT_NAMES.length
+  const t = result.trials
+  return {
+    runId: result.run.id,
+    strategy: result.manifest.strategy.name,
+    settings: result.manifest.settings,
+    best: result.bestParams,
+    bestRunId: result.bestRunId,
+    overfitting: { ...result.overfitting, logits: Array.from(result.overfitting.logits) },
+    trials: Array.from(t.feasible, (f, i) => ({
+      params: Object.fromEntries(t.paramNames.map((name, j) => [name, t.params[i * t.paramNames.length + j]])),
+      feasible: f === 1,
+      stats: Object.fromEntries(STAT_NAMES.map((n, k) => [n, t.stats[i * width + k]])),
+    })),
+  }
+}
+
+function describeOptimization(result: OptimizationResult, persisted: boolean): string {
+  const o = result.overfitting
+  const s = result.manifest.settings
+  const t = result.trials
+  const width = STAT_NAMES.length
+  const k = STAT_NAMES.indexOf(s?.objective ?? 'sharpe')
+  const sign = s?.direction === 'min' ? -1 : 1
+  const order = Array.from(t.feasible, (_, i) => i)
+    .filter((i) => t.feasible[i])
+    .sort((a, b) => sign * ((t.stats[b * width + k] ?? -Infinity) - (t.stats[a * width + k] ?? -Infinity)))
+    .slice(0, 10)
+  const lines = order.map((i) => {
+    const params = t.paramNames.map((name, j) => `${name}=${t.params[i * t.paramNames.length + j]}`).join(' ')
+    const stat = (n: (typeof STAT_NAMES)[number]): string => formatStat(n, t.stats[i * width + STAT_NAMES.indexOf(n)] ?? NaN)
+    return `  ${params.padEnd(28)} ${s?.objective ?? 'sharpe'} ${formatStat(s?.objective ?? 'sharpe', t.stats[i * width + k] ?? NaN).padStart(9)}  return ${stat('totalReturn').padStart(9)}  maxDD ${stat('maxDrawdown').padStart(8)}  trades ${stat('trades')}`
+  })
+  const pct = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(1)}%`)
+  return (
+    `${result.manifest.strategy.name}: ${o.trials} trials (${s?.method}), objective ${s?.objective} (${s?.direction})\n` +
+    `Best trials:\n${lines.join('\n') || '  none met the constraints'}\n` +
+    `Deflated Sharpe Ratio: ${pct(o.deflatedSharpe)} (best Sharpe ${o.bestSharpe.toFixed(2)} vs ${o.expectedMaxSharpe.toFixed(2)} expected from luck over ${o.trials} trials)\n` +
+    `Probability of Backtest Overfitting (CSCV): ${pct(o.pbo)}\n` +
+    (persisted ? `Saved as run ${result.run.id}${result.bestRunId ? `; best trial in full as run ${result.bestRunId}` : ''}.\n` : '')
+  )
+}
