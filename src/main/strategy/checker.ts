@@ -82,8 +82,6 @@ class Checker {
 
   check(syntax: StrategySyntax): CheckedStrategy {
     const { statements } = syntax
-    // A statement dropped for a syntax error may have been the one use of a name.
-    const reportUnused = !this.sink.hasErrors
     for (const s of statements) {
       if ((s.kind === 'param' || s.kind === 'let') && !this.declared.has(s.name)) this.declared.set(s.name, s.nameSpan)
     }
@@ -108,6 +106,8 @@ class Checker {
     if (size !== undefined && this.sizing.kind === 'risk-percent' && !this.rules.has('stop loss')) {
       this.sink.error(size, 'risk sizing needs a stop loss: the size is the risk divided by the stop-loss distance; add stop loss: …')
     }
+    // While there are errors, a name's one use may be in a statement that was dropped or refused.
+    const reportUnused = !this.sink.hasErrors
     for (const [name, binding] of this.scope) {
       if (!reportUnused || binding.used || (binding.kind === 'let' && binding.value.type === 'invalid')) continue
       if (binding.kind === 'param') this.sink.warning(binding.span, `parameter ${name} is never used`)
