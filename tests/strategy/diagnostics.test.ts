@@ -229,6 +229,15 @@ describe('diagnostics: indicator calls', () => {
     expect(inBody('long exit: macd(close).MACDHIST > 0 and macd(close).macdhst > 0')).toEqual(['3:53-3:60 error MACD has no output "macdhst"; did you mean .macdHist?'])
   })
 
+  it('lets a let hold an indicator with several outputs until one is picked', () => {
+    expect(inBody('let m = macd(close, 12, 26, 9)', 'long exit: m.macdHist < 0 and m.MACD > m.macdSignal')).toEqual([])
+    expect(inBody('let m = macd(close, 12, 26, 9)', 'long exit: m < 0')).toEqual(['4:12-4:13 error MACD has 3 outputs; pick one with .macd, .macdSignal or .macdHist'])
+  })
+
+  it('names the aliases of the library\'s MAX and MIN in their messages', () => {
+    expect(inBody('long exit: close > highest(high, 20, 3)')).toEqual(['3:20-3:40 error highest takes (series, period = 30); got 3 arguments'])
+  })
+
   it('refuses an output of something that is not an indicator', () => {
     expect(inBody('long exit: close.real > 0')).toEqual(['3:18-3:22 error only an indicator with several outputs has named outputs (such as macd(close).macdHist); "close" has none'])
   })
@@ -245,12 +254,20 @@ describe('diagnostics: indicator calls', () => {
     expect(inBody('long exit: close > max(high, 20)[1]')).toEqual([
       '3:20-3:33 warning max(high, 20) is the larger of high and 20 on each bar; for the highest high of the last 20 bars write highest(high, 20)',
     ])
+    expect(inBody('param n = 10 in 5..20', 'long exit: min(low, n) < close')).toEqual([
+      '4:12-4:23 warning min(low, n) is the smaller of low and n on each bar; for the lowest low of the last n bars write lowest(low, n)',
+    ])
+    expect(inBody('param x = 0.5', 'long exit: max(close - open, 0) > x and max(close, x) > 1')).toEqual([])
   })
 })
 
 describe('diagnostics: lags', () => {
   it('refuses a look-ahead', () => {
     expect(inBody('long exit: close[-1] > close')).toEqual(['3:18-3:20 error looks ahead: a lag must be 0 or more bars back'])
+  })
+
+  it('refuses a lag deeper than the history the VM keeps', () => {
+    expect(inBody('long exit: close[100001] > close[100000]')).toEqual(['3:18-3:24 error a lag reaches at most 100000 bars back, got 100001'])
   })
 
   it('refuses a fractional lag and a lag set by a parameter', () => {

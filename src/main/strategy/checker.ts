@@ -9,6 +9,9 @@ import type { Expression, NumberLiteral, Statement, StrategySyntax } from './syn
 /** Sizing when a strategy has no `size:` statement. See docs/strategy-language.md for why. */
 export const DEFAULT_SIZING = { kind: 'equity-percent', percent: 100 } as const
 
+/** The deepest lag: the VM keeps that much history per lagged register (the library's longest period, too). */
+const MAX_LAG = 100_000
+
 const FIELDS: Readonly<Record<string, number>> = { open: FIELD_OPEN, high: FIELD_HIGH, low: FIELD_LOW, close: FIELD_CLOSE, volume: FIELD_VOLUME }
 const FUNCTIONS = ['crossover', 'crossunder', 'abs', 'min', 'max'] as const
 const RESERVED = new Set([...Object.keys(FIELDS), ...FUNCTIONS, 'highest', 'lowest', 'and', 'or', 'not'])
@@ -493,6 +496,7 @@ class Checker {
     if (literal !== undefined) {
       if (literal.value < 0) this.sink.error(bars.span, 'looks ahead: a lag must be 0 or more bars back')
       else if (!Number.isInteger(literal.value)) this.sink.error(bars.span, `a lag is a whole number of bars, got ${literal.value}`)
+      else if (literal.value > MAX_LAG) this.sink.error(bars.span, `a lag reaches at most ${MAX_LAG} bars back, got ${literal.value}`)
       else n = literal.value
     } else {
       const binding = bars.kind === 'name' ? this.scope.get(bars.name) : undefined
@@ -536,7 +540,8 @@ class Checker {
       const a = this.operandOf(first, 'number', name)
       const b = this.operandOf(second, 'number', name)
       if (a === null || b === null) return INVALID
-      const periodLike = literalValue(second) ?? (second.kind === 'name' && this.scope.get(second.name)?.kind === 'param' ? { value: 2, integer: true } : undefined)
+      const asParam = second.kind === 'name' ? this.scope.get(second.name) : undefined
+      const periodLike = literalValue(second) ?? (asParam?.kind === 'param' ? { value: asParam.param.min, integer: asParam.param.integer } : undefined)
       if (first.kind === 'name' && FIELDS[first.name] !== undefined && periodLike !== undefined && periodLike.integer && periodLike.value >= 2) {
         const rolling = name === 'max' ? 'highest' : 'lowest'
         const n = this.source.slice(second.span.start, second.span.end)
