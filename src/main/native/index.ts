@@ -14,6 +14,7 @@ export {
   type IndicatorResult,
   type IndicatorStream,
 } from './indicators'
+export * from './strategy-program'
 export { resampleBars, resampleBarsAsync, type ResampleAsyncOptions, type ResampleSpec } from './resample'
 export {
   aggregateTicks,
