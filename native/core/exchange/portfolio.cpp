@@ -32,10 +32,11 @@ void Portfolio::OnActiveBar(std::size_t j, const Bar& bar, std::int64_t index, c
   // (1) Pending orders at the open: the exit first, so a reversal's entry is sized on the cash it freed.
   if (b.exit_pending) FillExit(j, bar, index, bar.open, true, b.exit_reason, true);
   if (b.entry_side != 0) {
-    if (b.quantity != 0) {
+    if (b.exit_pending) {
       // The exit before it is still filling (volume cap): a market entry waits, a limit or stop lapses.
       if (b.entry_kind != OrderKind::kMarket) CancelEntry(b);
     } else if (b.entry_kind == OrderKind::kMarket) {
+      // A new entry, or the rest of one the volume cap split.
       FillEntry(j, bar, index, bar.open, true, false);
     } else {
       // A limit or stop entry is live for this bar only. A buy limit and a sell stop wait for the
