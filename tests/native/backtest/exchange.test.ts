@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barsFrom, closesOnly, scriptedSignals } from './program-builder'
+import { barsFrom, closesOnly, ProgramBuilder, scriptedSignals } from './program-builder'
 import { day, rounded, run, tradeRows } from './run-helpers'
 
 // Rule numbers refer to docs/design/strategy-program.md, "The exchange".
@@ -114,7 +114,7 @@ describe('opposite entries (rule 3)', () => {
 })
 
 describe('limit and stop entries (rule 1)', () => {
-  const limitTwoBelowClose = (b: import('./program-builder').ProgramBuilder) => ({
+  const limitTwoBelowClose = (b: ProgramBuilder) => ({
     longOrder: { type: 'limit' as const, price: b.sub(b.field('close'), b.constant(2)) },
   })
 
@@ -152,7 +152,7 @@ describe('limit and stop entries (rule 1)', () => {
   })
 
   it('fills a buy stop at the stop when the high reaches it, slipped, or at the open on a gap', async () => {
-    const stopAtHigh = (b: import('./program-builder').ProgramBuilder) => ({ longOrder: { type: 'stop' as const, price: b.field('high') } })
+    const stopAtHigh = (b: ProgramBuilder) => ({ longOrder: { type: 'stop' as const, price: b.field('high') } })
     const slippage = { kind: 'ticks' as const, ticks: 2, tickSize: 0.05 }
     const through = barsFrom([
       [100, 101, 99, 100],
@@ -194,7 +194,7 @@ describe('limit and stop entries (rule 1)', () => {
 
 describe('protective exits (rule 2)', () => {
   const withStops = (stop?: number, target?: number, trailing?: number, unit: 'price' | 'percent' = 'price') =>
-    (b: import('./program-builder').ProgramBuilder) => ({
+    (b: ProgramBuilder) => ({
       ...(stop !== undefined && { stopLoss: { register: b.constant(stop), unit } }),
       ...(target !== undefined && { takeProfit: { register: b.constant(target), unit } }),
       ...(trailing !== undefined && { trailingStop: { register: b.constant(trailing), unit } }),
@@ -394,7 +394,7 @@ describe('several instruments on one account', () => {
 describe('tradeFrom', () => {
   it('acts on no signal before it and starts the curve at the first bar at or after it, with indicators warmed up', async () => {
     const bars = closesOnly([100, 101, 102, 103, 104, 105])
-    const b = new (await import('./program-builder')).ProgramBuilder()
+    const b = new ProgramBuilder()
     const close = b.field('close')
     // Rising over two bars: true from bar 2 on, which needs the bars before tradeFrom.
     const rising = b.gt(close, b.lag(close, 2))
