@@ -634,7 +634,7 @@ export function drawdownOf(equity: Float64Array): Float64Array {
   for (let i = 0; i < equity.length; i++) {
     const e = equity[i] ?? NaN
     if (e > peak) peak = e
-    out[i] = peak > 0 ? e / peak - 1 : 0
+    out[i] = peak > 0 ? 1 - e / peak : 0
   }
   return out
 }
