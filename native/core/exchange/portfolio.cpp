@@ -19,7 +19,9 @@ double DistanceIn(double value, DistanceKind kind, double price) {
 
 Portfolio::Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::TradeAccumulator* metrics,
                      std::vector<Trade>* trades)
-    : conventions_(conventions), rules_(rules), metrics_(metrics), trades_(trades), books_(instruments), cash_(conventions.starting_cash) {}
+    : conventions_(conventions), rules_(rules), metrics_(metrics), trades_(trades), books_(instruments), cash_(conventions.starting_cash) {
+  if (trades_ != nullptr) trades_->reserve(1024);
+}
 
 void Portfolio::OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
   Book& b = books_[j];

@@ -168,6 +168,8 @@ class Portfolio {
     const double* const short_entry = conventions_.allow_short ? rules.short_entry : rules.zeros;
     if (quantity == 0) {
       const double* const long_entry = rules.long_entry;
+      // A long-only strategy has one signal to watch: the loop is specialised for it.
+      const bool both = short_entry != rules.zeros;
       for (; g < end; ++g) {
         // The loop reads neither the open nor the extremes, which the bar ending the stretch
         // (an entry and its fill) will: keep them streaming into the cache, a line at a time.
@@ -177,7 +179,7 @@ class Portfolio {
           PrefetchAhead(bars.low + g);
         }
         const std::size_t i = g - chunk_begin;
-        if (Truth(long_entry[i]) || Truth(short_entry[i])) break;
+        if (Truth(long_entry[i]) || (both && Truth(short_entry[i]))) break;
         step(g, time[g], cash + quantity * close[g], false, cash);
       }
     } else {
@@ -192,6 +194,7 @@ class Portfolio {
       const double* const best = long_side ? bars.high : bars.low;
       const double* const exit = long_side ? rules.long_exit : rules.short_exit;
       const double* const opposite = long_side ? short_entry : rules.long_entry;
+      const bool watch_opposite = opposite != rules.zeros;
       double mae = b.mae;
       double mfe = b.mfe;
       for (; g < end; ++g) {
@@ -200,7 +203,7 @@ class Portfolio {
         mae = std::min(mae, side * size * (worst[g] - entry));
         mfe = std::max(mfe, side * size * (best[g] - entry));
         const std::size_t i = g - chunk_begin;
-        if (Truth(exit[i]) || Truth(opposite[i])) break;
+        if (Truth(exit[i]) || (watch_opposite && Truth(opposite[i]))) break;
         step(g, time[g], cash + quantity * close[g], true, cash);
       }
       b.mae = mae;
