@@ -178,7 +178,7 @@ export async function runSweep(
         nativeBinding().runSweep(
           program,
           bars,
-          paramSets.slice(),
+          paramSets,
           parsed,
           { tradeFrom, chunkSize, blocks, threads },
           stats,
