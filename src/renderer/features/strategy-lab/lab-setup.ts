@@ -1,5 +1,4 @@
-import type { Constraint, StrategyParamInfo } from '../../../shared/contract'
-import { type SEARCH_METHODS } from '../../../shared/contract'
+import type { Constraint, SEARCH_METHODS, StrategyParamInfo } from '../../../shared/contract'
 import type { Conventions, StatName, Timeframe } from '../../../shared/domain'
 import { DEFAULT_CONVENTIONS } from '../../../shared/domain'
 
