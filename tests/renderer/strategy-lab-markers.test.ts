@@ -27,7 +27,7 @@ describe('trade markers', () => {
   it('marks a long entry below the bar and its exit above it, coloured by the result', () => {
     const markers = buildTradeMarkers(trades([{ side: 1, entry: 100, exit: 200, pnl: 50 }]), 0, COLORS)
     expect(markers).toEqual([
-      { id: 'e0', time: 100, position: 'belowBar', shape: 'arrowUp', color: 'L', text: 'Long' },
+      { id: 'e0', time: 100, position: 'belowBar', shape: 'arrowUp', color: 'L', text: 'L' },
       { id: 'x0', time: 200, position: 'aboveBar', shape: 'circle', color: 'W', text: '50.00' },
     ])
   })
@@ -36,6 +36,11 @@ describe('trade markers', () => {
     const [entry, exit] = buildTradeMarkers(trades([{ side: -1, entry: 100, exit: 200, pnl: -5 }]), 0, COLORS)
     expect(entry).toMatchObject({ position: 'aboveBar', shape: 'arrowDown', color: 'S' })
     expect(exit).toMatchObject({ position: 'belowBar', color: 'X', text: '\u22125.00' })
+  })
+
+  it('leaves the text off when there are too many trades to read', () => {
+    const many = trades(Array.from({ length: 41 }, (_, i) => ({ side: 1 as const, entry: i * 10, exit: i * 10 + 5, pnl: 1 })))
+    expect(buildTradeMarkers(many, 0, COLORS).every((m) => m.text === undefined)).toBe(true)
   })
 
   it('sorts by time, an exit before an entry on the same bar, and keeps only the instrument asked for', () => {

@@ -76,6 +76,14 @@ describe('Strategy Lab jobs', () => {
     expect(useStore.getState().labJobNotices.optimization?.text).toBe('Cancelled.')
   })
 
+  it('drops the finished notices when another job starts, keeping problems', () => {
+    const s = useStore.getState()
+    s.endLabJob('backtest', { tone: 'ok', text: 'Run #1 finished.' })
+    s.endLabJob('walk-forward', { tone: 'bad', text: 'No bars.' })
+    s.startLabJob('optimization', 'r')
+    expect(useStore.getState().labJobNotices).toEqual({ 'walk-forward': { tone: 'bad', text: 'No bars.' } })
+  })
+
   it('has no fraction while the total is unknown', () => {
     expect(jobFraction({ done: 0, total: 0 })).toBeNull()
   })

@@ -4,6 +4,7 @@ import { CompareView } from './CompareView'
 import { EquityView } from './EquityView'
 import { HeatmapView } from './HeatmapView'
 import type { ResultTab } from './lab-runs-slice'
+import { LAB_KEYS } from './lab-shortcuts'
 import { TAB_LABELS, tabsFor } from './lab-runs-slice'
 import { MonteCarloDistributions, MonteCarloPaths } from './MonteCarloView'
 import { OverfittingView } from './OverfittingView'
@@ -72,7 +73,7 @@ export function ResultsPanel() {
   if (!result && !comparison) {
     return (
       <section className="panel lab-panel lab-results lab-results--empty" data-testid="lab-results" data-kind="">
-        <p className="lab-empty">Run a backtest ({'Ctrl+Enter'}) or open a run from the history to see its results here.</p>
+        <p className="lab-empty">Run a backtest ({LAB_KEYS.runBacktest}) or open a run from the history to see its results here.</p>
       </section>
     )
   }

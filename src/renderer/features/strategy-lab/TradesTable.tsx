@@ -3,12 +3,12 @@ import type { BacktestResult } from '../../../shared/contract'
 import { EXIT_REASONS } from '../../../shared/domain'
 import { useStore } from '../../app/store'
 import type { TableColumn } from './ColumnTable'
+import { decimalsForTick } from '../chart/price-format'
 import { ColumnTable } from './ColumnTable'
 import { runTime } from './run-context'
 import { formatCount, formatMoney, formatParam } from './stat-format'
 import { tradeCount } from './trade-markers'
 
-const price = (v: number): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 }) : '—')
 const pnlTone = (v: number): string | undefined => (v > 0 ? 'lab-up' : v < 0 ? 'lab-down' : undefined)
 
 /** Every closed trade, sortable by any column, a page at a time. */
@@ -17,7 +17,10 @@ export function TradesTable({ result }: { readonly result: BacktestResult }) {
   const { trades, manifest } = result
   const time = runTime(manifest, instruments)
   const portfolio = manifest.data.instruments.length > 1
+  // Prices at the finest tick of the run's instruments (2 decimals when none is listed any more).
+  const decimals = Math.max(2, ...manifest.data.instruments.map((m) => decimalsForTick(instruments.find((i) => i.id === m.id)?.tickSize ?? 0.01)))
   const columns = useMemo<TableColumn[]>(() => {
+    const price = (v: number): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) : '—')
     const symbol = (i: number): string => manifest.data.instruments[trades.instrument[i] ?? -1]?.symbol ?? '?'
     const num = (key: string, label: string, column: ArrayLike<number>, text: (v: number) => string, extra: Partial<TableColumn> = {}): TableColumn => ({
       key,
@@ -43,7 +46,7 @@ export function TradesTable({ result }: { readonly result: BacktestResult }) {
       num('barsHeld', 'Bars', trades.barsHeld, formatCount),
       { key: 'exitReason', label: 'Exit reason', numeric: false, value: (i) => EXIT_REASONS[trades.exitReason[i] ?? -1] ?? '', text: (i) => EXIT_REASONS[trades.exitReason[i] ?? -1] ?? '?' },
     ]
-  }, [trades, manifest, portfolio, time.format])
+  }, [trades, manifest, portfolio, time.format, decimals])
   return (
     <ColumnTable
       rows={tradeCount(trades)}

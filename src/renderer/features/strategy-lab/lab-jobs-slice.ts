@@ -37,7 +37,8 @@ export const createLabJobsSlice: StateCreator<QuorumStore, [], [], LabJobsSlice>
   startLabJob: (kind, clientRef) =>
     set((s) => ({
       labJobs: { ...s.labJobs, [kind]: { kind, clientRef, jobId: null, phase: 'starting', done: 0, total: 0, cancelling: false } },
-      labJobNotices: { ...s.labJobNotices, [kind]: undefined },
+      // "Run #n finished" notices have served once another job starts; problems and cancellations stay.
+      labJobNotices: Object.fromEntries(Object.entries(s.labJobNotices).filter(([k, n]) => k !== kind && n !== undefined && n.tone !== 'ok')),
     })),
   applyLabJobProgress: (progress) => {
     const job = Object.values(get().labJobs).find((j) => j !== undefined && j.clientRef === progress.clientRef)

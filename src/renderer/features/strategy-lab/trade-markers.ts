@@ -13,14 +13,21 @@ export function tradeCount(trades: TradeColumns): number {
   return trades.side.length
 }
 
+/** Past this many trades on one chart, markers go without text: the labels would cover the bars. */
+export const LABELLED_TRADES = 40
+
 /**
  * Entry and exit markers of one instrument's trades for the price chart, in time order (the
  * chart wants them sorted). A long entry is an up arrow under the bar and a short entry a down
- * arrow over it; the exit is a circle on the other side, coloured by the trade's net P&L.
+ * arrow over it; the exit is a circle on the other side, coloured by the trade's net P&L, and
+ * labelled with it while the trades are few enough to read.
  */
 export function buildTradeMarkers(trades: TradeColumns, instrumentIndex: number, colors: MarkerColors): SeriesMarker<UTCTimestamp>[] {
   const markers: SeriesMarker<UTCTimestamp>[] = []
   const n = tradeCount(trades)
+  let count = 0
+  for (let i = 0; i < n; i++) if (trades.instrument[i] === instrumentIndex) count++
+  const labelled = count <= LABELLED_TRADES
   for (let i = 0; i < n; i++) {
     if (trades.instrument[i] !== instrumentIndex) continue
     const long = trades.side[i] === 1
@@ -34,7 +41,7 @@ export function buildTradeMarkers(trades: TradeColumns, instrumentIndex: number,
         position: long ? 'belowBar' : 'aboveBar',
         shape: long ? 'arrowUp' : 'arrowDown',
         color: long ? colors.long : colors.short,
-        text: long ? 'Long' : 'Short',
+        ...(labelled ? { text: long ? 'L' : 'S' } : {}),
       })
     }
     if (Number.isFinite(exitTime)) {
@@ -44,7 +51,7 @@ export function buildTradeMarkers(trades: TradeColumns, instrumentIndex: number,
         position: long ? 'aboveBar' : 'belowBar',
         shape: 'circle',
         color: pnl >= 0 ? colors.win : colors.loss,
-        text: formatMoney(pnl),
+        ...(labelled ? { text: formatMoney(pnl) } : {}),
       })
     }
   }
