@@ -1,6 +1,7 @@
 #include <napi.h>
 
 #include "../core/build_info.h"
+#include "backtest_binding.h"
 #include "indicator_binding.h"
 #include "resample_binding.h"
 #include "tick_aggregation_binding.h"
@@ -21,6 +22,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   quorum::addon::RegisterResampleBindings(env, exports);
   quorum::addon::RegisterTickAggregationBindings(env, exports);
   quorum::addon::RegisterIndicatorBindings(env, exports);
+  quorum::addon::RegisterBacktestBindings(env, exports);
   return exports;
 }
 

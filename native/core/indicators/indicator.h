@@ -47,6 +47,10 @@ class Stream {
   virtual ~Stream() = default;
   // Consumes one bar and writes the indicator's outputs for it into out[0..outputs).
   virtual void Update(const Bar& bar, double* out) = 0;
+  // Consumes bars [begin, end) of `in` and writes out[k][i] for each: one virtual call for the
+  // span, the class's Update inlined in the loop (RunChunk). The strategy VM feeds it a chunk at
+  // a time, with any field of `in` pointing at one of its registers instead of the bars.
+  virtual void UpdateChunk(const Columns& in, std::size_t begin, std::size_t end, double* const* out) = 0;
 };
 
 // Returns false to stop a long batch (cancel); called between chunks with the bars done.
@@ -68,16 +72,6 @@ struct IndicatorInfo {
 };
 
 constexpr std::size_t kCheckpointInterval = 1u << 16;
-
-template <class T>
-class StreamOf final : public Stream {
- public:
-  explicit StreamOf(const Params& params) : impl_(params) {}
-  void Update(const Bar& bar, double* out) override { impl_.Update(bar, out); }
-
- private:
-  T impl_;
-};
 
 #if defined(_MSC_VER)
 #define QUORUM_NOINLINE __declspec(noinline)
@@ -111,6 +105,19 @@ QUORUM_NOINLINE void RunChunk(T& state, const Columns& in, std::size_t begin, st
   }
   state = std::move(impl);
 }
+
+template <class T>
+class StreamOf final : public Stream {
+ public:
+  explicit StreamOf(const Params& params) : impl_(params) {}
+  void Update(const Bar& bar, double* out) override { impl_.Update(bar, out); }
+  void UpdateChunk(const Columns& in, std::size_t begin, std::size_t end, double* const* out) override {
+    RunChunk(impl_, in, begin, end, out);
+  }
+
+ private:
+  T impl_;
+};
 
 template <class T>
 bool RunBatch(const Params& params, const Columns& in, double* const* out, Checkpoint checkpoint, void* context) {

@@ -208,8 +208,8 @@ export class BacktestService {
   private completeBacktest(runs: RunLog, runId: number, manifest: RunManifest, output: BacktestOutput): BacktestResult {
     const equity: EquityCurve = { time: output.equity.time, equity: output.equity.equity, drawdown: output.equity.drawdown }
     const trades: TradeColumns = output.trades
-    p.runs.finish(runId, { status: 'completed', summary: { stats: output.stats }, parts: { equity, trades } })
-    return { kind: 'backtest', run: this.summary(this.mustGet(p.runs, runId)), manifest, stats: output.stats, equity, trades }
+    runs.finish(runId, { status: 'completed', summary: { stats: output.stats }, parts: { equity, trades } })
+    return { kind: 'backtest', run: this.summary(this.mustGet(runs, runId)), manifest, stats: output.stats, equity, trades }
   }
 
   /** Runs `work` for a recorded run; records a failure or cancellation before passing it on. */
@@ -219,7 +219,7 @@ export class BacktestService {
     } catch (e) {
       const cancelled = e instanceof EngineError && e.code === 'cancelled'
       const message = e instanceof Error ? e.message : String(e)
-      p.runs.finish(runId, { status: cancelled ? 'cancelled' : 'failed', error: message })
+      runs.finish(runId, { status: cancelled ? 'cancelled' : 'failed', error: message })
       if (!cancelled) this.logger.warn(`${kind} failed`, { runId, error: message })
       throw e
     }
@@ -332,7 +332,7 @@ export class BacktestService {
         const trials: TrialTable = { paramNames: found.axes.map((a) => a.name), params: Float64Array.from(found.params.flat()), stats: found.stats, feasible }
         let bestRunId: number | null = null
         let bestParams: Record<string, number> | null = null
-        let bestReturns = new Float64Array(0)
+        let bestReturns: Float64Array = new Float64Array(0)
         if (best >= 0) {
           const values = Float64Array.from(found.params[best] ?? [])
           bestParams = this.paramRecord(p, values)
@@ -491,7 +491,7 @@ export class BacktestService {
       }
       const startingCash = parent.manifest.conventions.startingCash
       const manifest: RunManifest = { ...parent.manifest, extra: { sourceRunId: request.runId, method: request.method, iterations: request.iterations, blockSize: request.blockSize, ruinDrawdown: request.ruinDrawdown, seed: request.seed } }
-      const runId = p.runs.start({ kind: 'monte-carlo', parentId: request.runId, strategyVersionId: source.strategyVersionId, title: `Monte Carlo (${request.method}) of run ${request.runId}`, manifest })
+      const runId = this.store.runs.start({ kind: 'monte-carlo', parentId: request.runId, strategyVersionId: source.strategyVersionId, title: `Monte Carlo (${request.method}) of run ${request.runId}`, manifest })
       return this.finishing(this.store.runs, runId, 'monte-carlo', async () => {
         const outcome = runMonteCarlo(
           { tradePnl: trades, dailyReturns: dailyReturns(parent.equity.time, parent.equity.equity, startingCash), startingCash },
@@ -522,7 +522,7 @@ export class BacktestService {
           paths: outcome.paths,
           pathLength: outcome.pathLength,
         }
-        p.runs.finish(runId, {
+        this.store.runs.finish(runId, {
           status: 'completed',
           summary: { stats: null, riskOfRuin: result.riskOfRuin, medianReturn: result.totalReturn.p50, medianDrawdown: result.maxDrawdown.p50 },
           parts: { monteCarlo: result },
@@ -634,7 +634,7 @@ export function drawdownOf(equity: Float64Array): Float64Array {
   for (let i = 0; i < equity.length; i++) {
     const e = equity[i] ?? NaN
     if (e > peak) peak = e
-    out[i] = peak > 0 ? e / peak - 1 : 0
+    out[i] = peak > 0 ? 1 - e / peak : 0
   }
   return out
 }

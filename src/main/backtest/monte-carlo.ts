@@ -23,6 +23,7 @@ export interface MonteCarloOptions {
 export interface MonteCarloOutcome {
   /** Per path, unsorted. */
   readonly totalReturn: Float64Array
+  /** Per path: the largest 1 − equity / peak, as docs/metrics.md defines maxDrawdown. */
   readonly maxDrawdown: Float64Array
   readonly riskOfRuin: number
   /** Five paths (the 5th, 25th, 50th, 75th and 95th percentile by final equity), each `pathLength` points of equity. */
@@ -83,12 +84,12 @@ export function runMonteCarlo(input: MonteCarloInput, options: MonteCarloOptions
     for (let i = 0; i <= length; i++) {
       const e = path[i] ?? 0
       if (e > peak) peak = e
-      const dd = peak > 0 ? e / peak - 1 : -1
-      if (dd < worst) worst = dd
+      const dd = peak > 0 ? 1 - e / peak : 1
+      if (dd > worst) worst = dd
     }
     totalReturn[it] = equity / input.startingCash - 1
     maxDrawdown[it] = worst
-    if (-worst >= options.ruinDrawdown || equity <= 0) ruined++
+    if (worst >= options.ruinDrawdown || equity <= 0) ruined++
     keptPaths.push(downsample(path, pathPoints))
     completed++
   }

@@ -87,7 +87,10 @@ function histogram(values: Float64Array, title: string, percent: boolean): strin
   const hi = values[values.length - 1] ?? 0
   const span = hi > lo ? hi - lo : 1
   const counts = new Array<number>(bins).fill(0)
-  for (const v of values) counts[Math.min(bins - 1, Math.floor(((v - lo) / span) * bins))]++
+  for (const v of values) {
+    const bin = Math.min(bins - 1, Math.floor(((v - lo) / span) * bins))
+    counts[bin] = (counts[bin] ?? 0) + 1
+  }
   const max = Math.max(...counts)
   const width = 900
   const height = 180

@@ -1,4 +1,5 @@
-import { type AggregationSpec, type BarColumns, type IndicatorInfo, type TickColumns } from '../../shared/domain'
+import { type AggregationSpec, type BarColumns, type Conventions, type IndicatorInfo, type TickColumns } from '../../shared/domain'
+import { type Program } from './strategy-program'
 
 /** What the addon's `nativeInfo()` reports; `napiVersion` is the Node-API version it targets. */
 export interface NativeInfo {
@@ -56,6 +57,55 @@ export interface NativeTickBarBuilder {
   counts(): { readonly excluded: number; readonly outsideSessions: number }
 }
 
+/** Options both backtest entry points read; `tradeFrom` is epoch seconds (undefined: none). */
+export interface NativeRunOptions {
+  readonly tradeFrom: number | undefined
+  readonly chunkSize: number
+}
+
+export interface NativeSweepOptions extends NativeRunOptions {
+  readonly blocks: number
+  readonly threads: number
+}
+
+/** The equity curve's columns, allocated by the caller with one row per step from tradeFrom. */
+export interface NativeEquityColumns {
+  readonly time: Float64Array
+  readonly equity: Float64Array
+  readonly cash: Float64Array
+  readonly drawdown: Float64Array
+}
+
+/** The trades, one ArrayBuffer per column (element types in backtest.ts's TradeColumns). */
+export type NativeTradeBuffers = Readonly<
+  Record<
+    | 'instrument'
+    | 'side'
+    | 'entryTime'
+    | 'entryPrice'
+    | 'exitTime'
+    | 'exitPrice'
+    | 'quantity'
+    | 'pnl'
+    | 'commission'
+    | 'mae'
+    | 'mfe'
+    | 'barsHeld'
+    | 'exitReason',
+    ArrayBuffer
+  >
+>
+
+export interface NativeBacktestOutcome {
+  readonly status: 'ok' | 'cancelled'
+  /** STAT_NAMES order. */
+  readonly stats: Float64Array
+  readonly trades: NativeTradeBuffers
+}
+
+/** Reports steps of the merged timeline done (a sweep: parameter sets × steps). */
+export type NativeStepProgress = (stepsDone: number) => void
+
 /** The addon's exports, as `native/napi/*.cpp` registers them. Only this folder sees this shape. */
 export interface NativeBinding {
   indicatorList(): IndicatorInfo[]
@@ -65,6 +115,29 @@ export interface NativeBinding {
   indicatorBatchAsync(name: string, params: Float64Array, bars: BarColumns, outputs: Float64Array[]): NativeJob<boolean>
   IndicatorStream: new (name: string, params: Float64Array) => NativeIndicatorStream
   nativeInfo(): NativeInfo
+  /** Throws a RangeError naming the problem for an invalid program or indicator parameter. */
+  runBacktest(
+    program: Program,
+    instruments: readonly BarColumns[],
+    params: Float64Array,
+    conventions: Conventions,
+    options: NativeRunOptions,
+    equity: NativeEquityColumns,
+    onProgress: NativeStepProgress | undefined,
+  ): NativeJob<NativeBacktestOutcome>
+  /** Writes stats (n × STAT_NAMES.length) and blockReturns (n × blocks × 3). */
+  runSweep(
+    program: Program,
+    instruments: readonly BarColumns[],
+    paramSets: Float64Array,
+    conventions: Conventions,
+    options: NativeSweepOptions,
+    stats: Float64Array,
+    blockReturns: Float64Array,
+    onProgress: NativeStepProgress | undefined,
+  ): NativeJob<{ readonly status: 'ok' | 'cancelled' }>
+  /** Runs the VM over one instrument on the calling thread and writes every register's series. */
+  evaluateProgram(program: Program, bars: BarColumns, params: Float64Array, options: NativeRunOptions, registers: Float64Array[]): void
   TickBarBuilder: new (spec: AggregationSpec, state: Float64Array) => NativeTickBarBuilder
   readBandwidthProbe(ticks: TickColumns): number
   resampleCount(time: Float64Array, periodSeconds: number, anchorSeconds: number): ResampleOutcome
@@ -97,4 +170,7 @@ export const NATIVE_BINDING_FUNCTIONS = [
   'resampleFillAsync',
   'TickBarBuilder',
   'readBandwidthProbe',
+  'runBacktest',
+  'runSweep',
+  'evaluateProgram',
 ] as const satisfies ReadonlyArray<keyof NativeBinding>

@@ -2,6 +2,20 @@ import { type NativeInfo } from './addon-binding'
 import { nativeBinding } from './addon-loader'
 
 export { type NativeInfo } from './addon-binding'
+export {
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_SWEEP_BLOCKS,
+  evaluateProgram,
+  runBacktest,
+  runSweep,
+  statsOfRow,
+  type BacktestOptions,
+  type BacktestOutput,
+  type EquityColumns,
+  type SweepOptions,
+  type SweepOutput,
+  type TradeColumns,
+} from './backtest'
 export { NativeCancelledError } from './native-cancelled-error'
 export {
   computeIndicator,
@@ -14,6 +28,7 @@ export {
   type IndicatorResult,
   type IndicatorStream,
 } from './indicators'
+export * from './strategy-program'
 export { resampleBars, resampleBarsAsync, type ResampleAsyncOptions, type ResampleSpec } from './resample'
 export {
   aggregateTicks,

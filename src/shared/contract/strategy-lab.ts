@@ -248,7 +248,7 @@ export interface RunSummary {
 export interface EquityCurve {
   readonly time: Float64Array
   readonly equity: Float64Array
-  /** Fraction below the running peak, ≤ 0. */
+  /** 1 − equity / the running peak: 0 at a peak, 0.25 a quarter below it (docs/metrics.md). */
   readonly drawdown: Float64Array
 }
 
@@ -271,7 +271,7 @@ export interface TradeColumns {
   readonly mfe: Float64Array
   readonly barsHeld: Int32Array
   /** Index into EXIT_REASONS. */
-  readonly exitReason: Int8Array
+  readonly exitReason: Uint8Array
 }
 
 export interface BacktestResult {

@@ -1,0 +1,134 @@
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+
+// The statistics of a run (docs/metrics.md), accumulated in one pass over the equity curve and
+// the trades so a sweep computes them without storing either.
+namespace quorum::metrics {
+
+// STAT_NAMES order (src/shared/domain/backtest.ts).
+enum Stat : std::size_t {
+  kStartingCash,
+  kFinalEquity,
+  kTotalReturn,
+  kAnnualReturn,
+  kVolatility,
+  kSharpe,
+  kSortino,
+  kCalmar,
+  kMaxDrawdown,
+  kMaxDrawdownDays,
+  kMaxDrawdownBars,
+  kTrades,
+  kWinRate,
+  kProfitFactor,
+  kExpectancy,
+  kExposure,
+  kTurnover,
+  kCommissions,
+  kStatCount
+};
+using Stats = std::array<double, kStatCount>;
+
+constexpr double kSecondsPerDay = 86400.0;
+
+struct MetricsConfig {
+  double starting_cash;
+  int periods_per_year;
+  double risk_free_rate;
+  // Steps of the equity curve (bars of the merged timeline from tradeFrom), for the blocks.
+  std::size_t steps;
+  // Equal spans of the curve whose daily returns are summed into block_returns; 0: none.
+  std::size_t blocks;
+};
+
+class Accumulator {
+ public:
+  // `block_returns` (blocks × 3: count, sum, sum of squares of the daily returns ending in the
+  // block) is written by Finish; it may be null when blocks is 0.
+  Accumulator(const MetricsConfig& config, double* block_returns);
+
+  // One step of the equity curve, in time order; returns the drawdown (1 − equity / peak).
+  inline double OnStep(double time, double equity, bool exposed) {
+    if (time >= day_end_) StartDay(time);
+    last_equity_ = equity;
+    last_time_ = time;
+    equity_sum_ += equity;
+    exposed_steps_ += exposed ? 1 : 0;
+    double drawdown = 0;
+    if (equity >= peak_) {
+      if (under_) EndStretch(time, step_);
+      peak_ = equity;
+      peak_time_ = time;
+      peak_step_ = static_cast<double>(step_);
+    } else {
+      under_ = true;
+      drawdown = 1.0 - equity / peak_;
+      if (drawdown > max_drawdown_) max_drawdown_ = drawdown;
+    }
+    ++step_;
+    return drawdown;
+  }
+
+  void OnFill(double traded_value, double commission) {
+    traded_value_ += traded_value;
+    commissions_ += commission;
+  }
+
+  void OnTrade(double pnl) {
+    ++trades_;
+    pnl_sum_ += pnl;
+    if (pnl > 0) {
+      ++wins_;
+      gross_profit_ += pnl;
+    } else if (pnl < 0) {
+      gross_loss_ -= pnl;
+    }
+  }
+
+  // Closes the last day and drawdown stretch; call once, after the last step.
+  Stats Finish();
+
+ private:
+  void StartDay(double time);
+  void AddDailyReturn(double r, std::size_t step);
+  void EndStretch(double time, std::size_t step);
+
+  MetricsConfig config_;
+  double* block_returns_;
+  double risk_free_daily_;
+
+  std::size_t step_ = 0;
+  double last_equity_;
+  double last_time_ = 0;
+  double equity_sum_ = 0;
+  std::size_t exposed_steps_ = 0;
+
+  // Daily returns: the last equity of each UTC day against the previous day's (startingCash first).
+  double day_end_ = -INFINITY;
+  double day_reference_;
+  std::size_t days_ = 0;
+  double mean_ = 0;
+  double m2_ = 0;
+  double downside_sum_squares_ = 0;
+
+  double peak_;
+  double peak_time_ = NAN;
+  double peak_step_ = -1;
+  bool under_ = false;
+  double max_drawdown_ = 0;
+  double max_drawdown_days_ = 0;
+  double max_drawdown_bars_ = 0;
+
+  std::size_t trades_ = 0;
+  std::size_t wins_ = 0;
+  double pnl_sum_ = 0;
+  double gross_profit_ = 0;
+  double gross_loss_ = 0;
+  double traded_value_ = 0;
+  double commissions_ = 0;
+};
+
+}  // namespace quorum::metrics

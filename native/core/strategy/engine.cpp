@@ -1,0 +1,395 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+
+#include "vm.h"
+
+namespace quorum::strategy {
+namespace {
+
+using exchange::Portfolio;
+using exchange::RuleColumns;
+
+// One program indicator's identity across parameter sets: the same library class with the same
+// parameters on the same bar fields computes the same series.
+using InstanceKey = std::tuple<std::string, ind::Params, std::array<std::int32_t, kFieldCount>>;
+
+// Where an output register of a shareable indicator lives: output `output` of program indicator `indicator`.
+struct Alias {
+  std::int32_t reg;
+  std::size_t indicator;
+  std::size_t output;
+};
+
+struct LaggedRegister {
+  std::int32_t reg;
+  std::size_t lag;
+  std::size_t offset;  // in a set's history of the lane
+};
+
+class Engine {
+ public:
+  Engine(const BacktestInput& input, const Timeline& timeline, const double* param_sets, std::size_t count,
+         const std::vector<SetResult>& results);
+  bool Run(Progress progress, void* context);
+
+ private:
+  struct SharedSpec {
+    ResolvedIndicator resolved;
+    std::array<std::int32_t, kFieldCount> sources;
+    std::vector<std::size_t> history;  // per output: the largest lag any register reading it needs
+  };
+  struct SharedInstance {
+    std::unique_ptr<IndicatorInstance> instance;
+    std::vector<std::vector<double>> buffers;  // per output: [history | chunk]
+    std::vector<double*> out;                  // per output: the chunk's first value
+    std::vector<std::size_t> history;
+  };
+  // One instrument on this thread.
+  struct Lane {
+    BarColumnsView bars{};
+    std::vector<SharedInstance> shared;
+    std::vector<double> scratch;       // the registers no shared instance provides
+    std::vector<double*> base;         // per register: where its history starts in scratch
+    std::vector<double*> registers;    // per register: the current set's chunk values
+    std::vector<double> discard;       // for outputs the program does not keep
+    std::size_t begin = 0;             // the chunk's bars: [begin, end)
+    std::size_t end = 0;
+    ChunkFields fields{};
+    RuleColumns rules;
+  };
+  struct SetState {
+    const double* params = nullptr;
+    std::vector<int> shared_ids;  // per program indicator: its shared instance, or -1
+    std::vector<std::vector<std::unique_ptr<IndicatorInstance>>> owned;  // per lane, per program indicator
+    std::vector<std::vector<double>> histories;                           // per lane: the lagged registers' tails
+    std::unique_ptr<metrics::Accumulator> metrics;
+    std::unique_ptr<Portfolio> portfolio;
+    SetResult result;
+  };
+
+  void RunVm(SetState& set, Lane& lane, std::size_t lane_index);
+  void Walk(SetState& set, std::size_t first_step, std::size_t end_step);
+  void WalkOneInstrument(SetState& set);
+  void CopyRegisters(const SetState& set, const Lane& lane);
+  inline void Record(SetState& set, std::size_t row, double time);
+
+  const BacktestInput& input_;
+  const Program& program_;
+  const Timeline& timeline_;
+  std::vector<std::int32_t> lags_;
+  std::vector<std::array<std::int32_t, kFieldCount>> sources_;
+  std::vector<bool> shareable_;
+  std::vector<Alias> aliases_;
+  std::vector<bool> aliased_;
+  std::vector<LaggedRegister> lagged_;
+  std::size_t history_size_ = 0;
+  std::vector<SharedSpec> shared_specs_;
+  std::vector<Lane> lanes_;
+  std::vector<SetState> sets_;
+  std::vector<std::size_t> cursors_;
+};
+
+Engine::Engine(const BacktestInput& input, const Timeline& timeline, const double* param_sets, std::size_t count,
+               const std::vector<SetResult>& results)
+    : input_(input), program_(*input.program), timeline_(timeline), lags_(EffectiveLags(*input.program)) {
+  const Program& p = program_;
+  const std::size_t registers = static_cast<std::size_t>(p.register_count);
+  const std::size_t chunk = input.chunk_size;
+  const std::size_t param_count = p.param_names.size();
+  const std::size_t indicators = p.indicators.size();
+
+  aliased_.assign(registers, false);
+  for (std::size_t k = 0; k < indicators; ++k) {
+    sources_.push_back(IndicatorSources(p, k));
+    shareable_.push_back(Shareable(sources_.back()));
+    if (!shareable_.back()) continue;
+    const auto& outputs = p.indicators[k].outputs;
+    for (std::size_t o = 0; o < outputs.size(); ++o) {
+      if (outputs[o] < 0) continue;
+      aliases_.push_back({outputs[o], k, o});
+      aliased_[static_cast<std::size_t>(outputs[o])] = true;
+    }
+  }
+  for (std::size_t r = 0; r < registers; ++r) {
+    if (aliased_[r] || lags_[r] == 0) continue;
+    lagged_.push_back({static_cast<std::int32_t>(r), static_cast<std::size_t>(lags_[r]), history_size_});
+    history_size_ += static_cast<std::size_t>(lags_[r]);
+  }
+
+  // The distinct shareable instances over all the sets, each with the history its readers need.
+  std::map<InstanceKey, int> ids;
+  sets_.resize(count);
+  for (std::size_t s = 0; s < count; ++s) {
+    SetState& set = sets_[s];
+    set.params = param_sets + s * param_count;
+    set.result = results[s];
+    std::vector<ResolvedIndicator> resolved = ResolveIndicators(p, set.params);
+    set.shared_ids.assign(indicators, -1);
+    set.owned.resize(input.instruments.size());
+    for (std::size_t k = 0; k < indicators; ++k) {
+      if (!shareable_[k]) {
+        for (auto& lane_owned : set.owned) {
+          lane_owned.resize(indicators);
+          lane_owned[k] = std::make_unique<IndicatorInstance>(resolved[k], sources_[k]);
+        }
+        continue;
+      }
+      InstanceKey key{resolved[k].info->name, resolved[k].params, sources_[k]};
+      auto [it, inserted] = ids.emplace(std::move(key), static_cast<int>(shared_specs_.size()));
+      if (inserted) shared_specs_.push_back({resolved[k], sources_[k], std::vector<std::size_t>(resolved[k].info->outputs.size(), 0)});
+      set.shared_ids[k] = it->second;
+      SharedSpec& spec = shared_specs_[static_cast<std::size_t>(it->second)];
+      const auto& outputs = p.indicators[k].outputs;
+      for (std::size_t o = 0; o < outputs.size(); ++o) {
+        if (outputs[o] >= 0) spec.history[o] = std::max(spec.history[o], static_cast<std::size_t>(lags_[static_cast<std::size_t>(outputs[o])]));
+      }
+    }
+    set.histories.assign(input.instruments.size(), std::vector<double>(history_size_, ind::kNaN));
+    metrics::MetricsConfig config{input.conventions.starting_cash, input.conventions.periods_per_year,
+                                  input.conventions.risk_free_rate, timeline.ActiveSteps(), input.blocks};
+    set.metrics = std::make_unique<metrics::Accumulator>(config, set.result.block_returns);
+    set.portfolio = std::make_unique<Portfolio>(input.conventions, RuleShapeOf(p), input.instruments.size(), set.metrics.get(),
+                                                set.result.trades);
+  }
+
+  lanes_.resize(input.instruments.size());
+  for (std::size_t j = 0; j < lanes_.size(); ++j) {
+    Lane& lane = lanes_[j];
+    lane.bars = input.instruments[j];
+    std::size_t size = 0;
+    for (std::size_t r = 0; r < registers; ++r) size += aliased_[r] ? 0 : static_cast<std::size_t>(lags_[r]) + chunk;
+    lane.scratch.assign(size, ind::kNaN);
+    lane.base.assign(registers, nullptr);
+    lane.registers.assign(registers, nullptr);
+    std::size_t offset = 0;
+    for (std::size_t r = 0; r < registers; ++r) {
+      if (aliased_[r]) continue;
+      lane.base[r] = lane.scratch.data() + offset;
+      lane.registers[r] = lane.base[r] + lags_[r];
+      offset += static_cast<std::size_t>(lags_[r]) + chunk;
+    }
+    lane.discard.assign(chunk, 0.0);
+    for (const SharedSpec& spec : shared_specs_) {
+      SharedInstance shared;
+      shared.instance = std::make_unique<IndicatorInstance>(spec.resolved, spec.sources);
+      shared.history = spec.history;
+      for (std::size_t o = 0; o < spec.history.size(); ++o) shared.buffers.emplace_back(spec.history[o] + chunk, ind::kNaN);
+      for (std::size_t o = 0; o < spec.history.size(); ++o) shared.out.push_back(shared.buffers[o].data() + spec.history[o]);
+      lane.shared.push_back(std::move(shared));
+    }
+  }
+  cursors_.assign(lanes_.size(), 0);
+}
+
+bool Engine::Run(Progress progress, void* context) {
+  const std::size_t steps = timeline_.Steps();
+  const std::size_t chunk = input_.chunk_size;
+  std::vector<std::size_t> next(lanes_.size(), 0);
+  for (std::size_t first = 0; first < steps; first += chunk) {
+    if (progress != nullptr && !progress(context, first)) return false;
+    const std::size_t end_step = std::min(steps, first + chunk);
+    const double last_time = timeline_.Time(end_step - 1);
+    for (std::size_t j = 0; j < lanes_.size(); ++j) {
+      Lane& lane = lanes_[j];
+      lane.begin = next[j];
+      std::size_t end = lane.begin;
+      while (end < lane.bars.length && lane.bars.time[end] <= last_time) ++end;
+      lane.end = next[j] = end;
+      const std::size_t b = lane.begin;
+      lane.fields = {lane.bars.time + b, lane.bars.open + b, lane.bars.high + b, lane.bars.low + b, lane.bars.close + b, lane.bars.volume + b};
+      if (end == b) continue;
+      for (SharedInstance& shared : lane.shared) shared.instance->Run(lane.fields, nullptr, end - b, shared.out.data());
+    }
+    for (SetState& set : sets_) {
+      for (std::size_t j = 0; j < lanes_.size(); ++j) {
+        if (lanes_[j].end > lanes_[j].begin) RunVm(set, lanes_[j], j);
+      }
+      if (set.result.registers != nullptr) CopyRegisters(set, lanes_[0]);
+      if (lanes_.size() == 1) {
+        WalkOneInstrument(set);
+      } else {
+        Walk(set, first, end_step);
+      }
+    }
+    // The shared series keep their last values in front of the next chunk.
+    for (Lane& lane : lanes_) {
+      const std::size_t length = lane.end - lane.begin;
+      if (length == 0) continue;
+      for (SharedInstance& shared : lane.shared) {
+        for (std::size_t o = 0; o < shared.buffers.size(); ++o) {
+          if (shared.history[o] > 0) std::memmove(shared.buffers[o].data(), shared.buffers[o].data() + length, shared.history[o] * sizeof(double));
+        }
+      }
+    }
+  }
+  for (SetState& set : sets_) {
+    const metrics::Stats stats = set.metrics->Finish();
+    if (set.result.stats != nullptr) std::copy(stats.begin(), stats.end(), set.result.stats);
+  }
+  return true;
+}
+
+void Engine::RunVm(SetState& set, Lane& lane, std::size_t lane_index) {
+  const std::size_t length = lane.end - lane.begin;
+  double* const* registers = lane.registers.data();
+  for (const Alias& alias : aliases_) {
+    lane.registers[static_cast<std::size_t>(alias.reg)] =
+        lane.shared[static_cast<std::size_t>(set.shared_ids[alias.indicator])].out[alias.output];
+  }
+  std::vector<double>& history = set.histories[lane_index];
+  for (const LaggedRegister& r : lagged_) {
+    std::memcpy(lane.base[static_cast<std::size_t>(r.reg)], history.data() + r.offset, r.lag * sizeof(double));
+  }
+  auto& owned = set.owned[lane_index];
+  ExecuteChunk(program_, set.params, lane.fields, registers, length, [&](std::size_t k) {
+    if (set.shared_ids[k] >= 0) return;
+    const auto& outputs = program_.indicators[k].outputs;
+    double* out[ind::kMaxOutputs];
+    for (std::size_t o = 0; o < outputs.size(); ++o) out[o] = outputs[o] >= 0 ? registers[outputs[o]] : lane.discard.data();
+    owned[k]->Run(lane.fields, registers, length, out);
+  });
+  for (const LaggedRegister& r : lagged_) {
+    std::memcpy(history.data() + r.offset, lane.base[static_cast<std::size_t>(r.reg)] + length, r.lag * sizeof(double));
+  }
+  const ProgramRules& rules = program_.rules;
+  auto column = [registers](std::int32_t r) -> const double* { return r >= 0 ? registers[r] : nullptr; };
+  lane.rules.long_entry = column(rules.long_entry);
+  lane.rules.long_exit = column(rules.long_exit);
+  lane.rules.short_entry = column(rules.short_entry);
+  lane.rules.short_exit = column(rules.short_exit);
+  lane.rules.long_price = column(rules.long_order.price);
+  lane.rules.short_price = column(rules.short_order.price);
+  lane.rules.stop_loss = column(rules.stop_loss.reg);
+  lane.rules.take_profit = column(rules.take_profit.reg);
+  lane.rules.trailing_stop = column(rules.trailing_stop.reg);
+  lane.rules.exit_after = column(rules.exit_after_bars);
+  lane.rules.size = column(rules.sizing_register);
+}
+
+void Engine::CopyRegisters(const SetState& set, const Lane& lane) {
+  const std::size_t length = lane.end - lane.begin;
+  for (std::size_t r = 0; r < lane.registers.size(); ++r) {
+    if (length > 0) std::memcpy(set.result.registers[r] + lane.begin, lane.registers[r], length * sizeof(double));
+  }
+}
+
+inline void Engine::Record(SetState& set, std::size_t row, double time) {
+  const Portfolio& portfolio = *set.portfolio;
+  const double equity = portfolio.Equity();
+  const double drawdown = set.metrics->OnStep(time, equity, portfolio.Exposed());
+  if (const EquityColumns* columns = set.result.equity) {
+    if (columns->time != nullptr) columns->time[row] = time;
+    if (columns->equity != nullptr) columns->equity[row] = equity;
+    if (columns->cash != nullptr) columns->cash[row] = portfolio.Cash();
+    if (columns->drawdown != nullptr) columns->drawdown[row] = drawdown;
+  }
+}
+
+void Engine::WalkOneInstrument(SetState& set) {
+  const Lane& lane = lanes_[0];
+  const BarColumnsView& bars = lane.bars;
+  Portfolio& portfolio = *set.portfolio;
+  // The timeline of one instrument is its bars: steps from FirstActive are at or after tradeFrom.
+  const std::size_t first_active = timeline_.FirstActive();
+  const std::size_t last = bars.length - 1;
+  for (std::size_t g = std::max(lane.begin, first_active); g < lane.end; ++g) {
+    const Bar bar{bars.time[g], bars.open[g], bars.high[g], bars.low[g], bars.close[g], bars.volume[g]};
+    portfolio.OnBar(0, bar, static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g == last);
+    Record(set, g - first_active, bar.time);
+  }
+}
+
+void Engine::Walk(SetState& set, std::size_t first_step, std::size_t end_step) {
+  Portfolio& portfolio = *set.portfolio;
+  const double trade_from = input_.trade_from;
+  for (std::size_t j = 0; j < lanes_.size(); ++j) cursors_[j] = lanes_[j].begin;
+  for (std::size_t s = first_step; s < end_step; ++s) {
+    const double time = timeline_.Time(s);
+    const bool active = time >= trade_from;
+    // At each step the instruments are processed in list order.
+    for (std::size_t j = 0; j < lanes_.size(); ++j) {
+      const Lane& lane = lanes_[j];
+      const std::size_t g = cursors_[j];
+      if (g >= lane.end || lane.bars.time[g] != time) continue;
+      cursors_[j] = g + 1;
+      if (!active) continue;
+      const BarColumnsView& bars = lane.bars;
+      const Bar bar{bars.time[g], bars.open[g], bars.high[g], bars.low[g], bars.close[g], bars.volume[g]};
+      portfolio.OnBar(j, bar, static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g + 1 == bars.length);
+    }
+    if (active) Record(set, s - timeline_.FirstActive(), time);
+  }
+}
+
+}  // namespace
+
+Timeline::Timeline(const std::vector<BarColumnsView>& instruments, double trade_from) {
+  if (instruments.size() == 1) {
+    times_ = instruments[0].time;
+    steps_ = instruments[0].length;
+  } else {
+    std::vector<std::size_t> at(instruments.size(), 0);
+    for (;;) {
+      double next = std::numeric_limits<double>::infinity();
+      for (std::size_t j = 0; j < instruments.size(); ++j) {
+        if (at[j] < instruments[j].length) next = std::min(next, instruments[j].time[at[j]]);
+      }
+      if (next == std::numeric_limits<double>::infinity()) break;
+      merged_.push_back(next);
+      for (std::size_t j = 0; j < instruments.size(); ++j) {
+        if (at[j] < instruments[j].length && instruments[j].time[at[j]] == next) ++at[j];
+      }
+    }
+    times_ = merged_.data();
+    steps_ = merged_.size();
+  }
+  first_active_ = static_cast<std::size_t>(std::lower_bound(times_, times_ + steps_, trade_from) - times_);
+}
+
+exchange::RuleShape RuleShapeOf(const Program& program) {
+  auto order = [](OrderType type) {
+    return type == OrderType::kLimit ? exchange::OrderKind::kLimit
+           : type == OrderType::kStop ? exchange::OrderKind::kStop
+                                      : exchange::OrderKind::kMarket;
+  };
+  auto distance = [](const ProgramDistance& d) {
+    return d.unit == DistanceUnit::kPercent ? exchange::DistanceKind::kPercent : exchange::DistanceKind::kPrice;
+  };
+  const ProgramRules& rules = program.rules;
+  exchange::RuleShape shape;
+  shape.long_order = order(rules.long_order.type);
+  shape.short_order = order(rules.short_order.type);
+  shape.stop_loss = distance(rules.stop_loss);
+  shape.take_profit = distance(rules.take_profit);
+  shape.trailing_stop = distance(rules.trailing_stop);
+  shape.sizing = rules.sizing_kind == SizingKind::kFixed           ? exchange::Sizing::kFixed
+                 : rules.sizing_kind == SizingKind::kRiskPercent ? exchange::Sizing::kRiskPercent
+                                                                 : exchange::Sizing::kEquityPercent;
+  return shape;
+}
+
+void ValidateParameterSets(const Program& program, const double* param_sets, std::size_t count) {
+  const std::size_t param_count = program.param_names.size();
+  for (std::size_t s = 0; s < count; ++s) {
+    try {
+      ResolveIndicators(program, param_sets + s * param_count);
+    } catch (const ProgramError& error) {
+      if (count == 1) throw;
+      throw ProgramError("parameter set " + std::to_string(s) + ": " + error.what());
+    }
+  }
+}
+
+bool RunParameterSets(const BacktestInput& input, const Timeline& timeline, const double* param_sets, std::size_t count,
+                      const std::vector<SetResult>& results, Progress progress, void* context) {
+  Engine engine(input, timeline, param_sets, count, results);
+  return engine.Run(progress, context);
+}
+
+}  // namespace quorum::strategy

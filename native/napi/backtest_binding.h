@@ -1,0 +1,10 @@
+#pragma once
+
+#include <napi.h>
+
+namespace quorum::addon {
+
+// runBacktest, runSweep and evaluateProgram (src/main/native/backtest.ts is their TypeScript side).
+void RegisterBacktestBindings(Napi::Env env, Napi::Object exports);
+
+}  // namespace quorum::addon

@@ -1,0 +1,435 @@
+import { types } from 'node:util'
+import {
+  BAR_FIELDS,
+  type BacktestStats,
+  type BarColumns,
+  Conventions,
+  type ConventionsInput,
+  STAT_NAMES,
+} from '../../shared/domain'
+import { EngineError } from '../kernel'
+import { type NativeBacktestOutcome, type NativeEquityColumns } from './addon-binding'
+import { nativeBinding } from './addon-loader'
+import { findIndicator } from './indicators'
+import { NativeCancelledError } from './native-cancelled-error'
+import { JobControl, ProgressReporter } from './native-job'
+import { Op, type Program, type ProgramDistance, type ProgramOrder, type ProgramValue } from './strategy-program'
+
+/** Bars per VM chunk: the registers of a chunk stay in L2. Results never depend on it. */
+export const DEFAULT_CHUNK_SIZE = 4096
+/** Spans of the timeline a sweep sums daily returns over (for CSCV). */
+export const DEFAULT_SWEEP_BLOCKS = 16
+
+export interface BacktestOptions {
+  /** Epoch seconds: bars before it only warm up indicators; the equity curve starts at the first bar at or after it. */
+  readonly tradeFrom?: number
+  /** Aborting rejects the Promise with NativeCancelledError. */
+  readonly signal?: AbortSignal
+  /**
+   * Called on the JS thread with steps done of `total`, strictly increasing, ending with done === total.
+   * A step is one bar of the merged timeline (every bar, warm-up included); a sweep counts
+   * parameter sets × steps. Throwing from it cancels the run and rejects with that error.
+   */
+  readonly onProgress?: (done: number, total: number) => void
+  /** Bars per VM chunk (default 4096). For tests and tuning: the results are the same for any size. */
+  readonly chunkSize?: number
+}
+
+export interface SweepOptions extends BacktestOptions {
+  /** Worker threads (default: the core count); the parameter sets are split contiguously over them. */
+  readonly threads?: number
+  /** Equal spans of the timeline for blockReturns (default 16). */
+  readonly blocks?: number
+}
+
+/** The equity curve, one row per bar of the merged timeline from tradeFrom. */
+export interface EquityColumns {
+  readonly time: Float64Array
+  /** cash + Σ quantity × close, after the bar. */
+  readonly equity: Float64Array
+  readonly cash: Float64Array
+  /** 1 − equity / the highest equity so far (startingCash included): 0 at a peak, 0.25 a quarter below it. */
+  readonly drawdown: Float64Array
+}
+
+/** The closed trades, one row each, in the order they closed. */
+export interface TradeColumns {
+  /** Index into the instruments passed to runBacktest. */
+  readonly instrument: Int32Array
+  /** +1 long, −1 short. */
+  readonly side: Int8Array
+  readonly entryTime: Float64Array
+  readonly entryPrice: Float64Array
+  readonly exitTime: Float64Array
+  readonly exitPrice: Float64Array
+  readonly quantity: Float64Array
+  /** Net of commission. */
+  readonly pnl: Float64Array
+  readonly commission: Float64Array
+  /** Worst open P&L over the trade in currency (≤ 0), from the bars' lows (longs) or highs (shorts). */
+  readonly mae: Float64Array
+  /** Best open P&L over the trade in currency (≥ 0). */
+  readonly mfe: Float64Array
+  readonly barsHeld: Int32Array
+  /** Index into EXIT_REASONS. */
+  readonly exitReason: Uint8Array
+}
+
+export interface BacktestOutput {
+  readonly stats: BacktestStats
+  readonly equity: EquityColumns
+  readonly trades: TradeColumns
+}
+
+export interface SweepOutput {
+  /** Parameter sets run (rows). */
+  readonly count: number
+  /** count × STAT_NAMES.length, row-major, STAT_NAMES order; statsOfRow reads one row. */
+  readonly stats: Float64Array
+  readonly blocks: number
+  /** count × blocks × 3: the count, sum and sum of squares of the daily returns in each block. */
+  readonly blockReturns: Float64Array
+}
+
+/**
+ * Runs `program` over `instruments` (one cash account; several instruments share it on their
+ * merged timeline) with the strategy's parameter values `params`, in Program.params order.
+ * Semantics: docs/design/strategy-program.md; statistics: docs/metrics.md. Rejects with an
+ * EngineError ('invalid-request') naming what is wrong for a bad program, parameter, bar column
+ * or convention, and with NativeCancelledError when aborted. The bar columns are read while the
+ * Promise is pending: leave them untouched until it settles.
+ */
+export async function runBacktest(
+  program: Program,
+  instruments: readonly BarColumns[],
+  params: Float64Array | readonly number[],
+  conventions: ConventionsInput = {},
+  options: BacktestOptions = {},
+): Promise<BacktestOutput> {
+  checkProgram(program)
+  const values = checkParams(program, Float64Array.from(params), 'params')
+  const bars = checkInstruments(instruments)
+  const parsed = parseConventions(conventions)
+  const tradeFrom = checkTradeFrom(options.tradeFrom)
+  const chunkSize = checkChunkSize(options.chunkSize)
+  const { steps, activeSteps } = countSteps(bars, tradeFrom)
+  const { signal, onProgress } = options
+  if (signal?.aborted) throw new NativeCancelledError({ cause: signal.reason })
+  const equity: NativeEquityColumns = {
+    time: new Float64Array(activeSteps),
+    equity: new Float64Array(activeSteps),
+    cash: new Float64Array(activeSteps),
+    drawdown: new Float64Array(activeSteps),
+  }
+  const control = new JobControl<NativeBacktestOutcome>(signal)
+  try {
+    const progress = onProgress && new ProgressReporter(steps, onProgress, (error) => control.fail(error))
+    const outcome = await control.run(() =>
+      nativeRun(() =>
+        nativeBinding().runBacktest(program, bars, values, parsed, { tradeFrom, chunkSize }, equity, progress && ((done) => progress.report(done))),
+      ),
+    )
+    progress?.report(steps)
+    control.throwIfStopped()
+    return { stats: statsOfRow(outcome.stats, 0), equity, trades: tradeColumns(outcome) }
+  } finally {
+    control.dispose()
+  }
+}
+
+/**
+ * Runs `program` once per row of `paramSets` (row-major, Program.params.length values a row) in
+ * one pass over the data: indicator instances that resolve to the same parameters are computed
+ * once per thread and shared. Row r of the output is bit for bit what runBacktest gives for row r.
+ */
+export async function runSweep(
+  program: Program,
+  instruments: readonly BarColumns[],
+  paramSets: Float64Array,
+  conventions: ConventionsInput = {},
+  options: SweepOptions = {},
+): Promise<SweepOutput> {
+  checkProgram(program)
+  if (!types.isFloat64Array(paramSets)) throw invalid(`paramSets must be a Float64Array (got ${describe(paramSets)})`)
+  const width = program.params.length
+  if (width === 0) throw invalid('runSweep needs a program with parameters to vary; use runBacktest for a program without any')
+  if (paramSets.length === 0 || paramSets.length % width !== 0) {
+    throw invalid(`paramSets must hold a whole number of rows of ${width} parameters (got ${paramSets.length} values)`)
+  }
+  const count = paramSets.length / width
+  for (let row = 0; row < count; row++) checkParams(program, paramSets.subarray(row * width, (row + 1) * width), `paramSets row ${row}`)
+  const bars = checkInstruments(instruments)
+  const parsed = parseConventions(conventions)
+  const tradeFrom = checkTradeFrom(options.tradeFrom)
+  const chunkSize = checkChunkSize(options.chunkSize)
+  const blocks = checkWholeNumber(options.blocks ?? DEFAULT_SWEEP_BLOCKS, 'blocks', 1, 1_000_000)
+  const threads = options.threads === undefined ? 0 : checkWholeNumber(options.threads, 'threads', 1, 1024)
+  const { steps } = countSteps(bars, tradeFrom)
+  const { signal, onProgress } = options
+  if (signal?.aborted) throw new NativeCancelledError({ cause: signal.reason })
+  const stats = new Float64Array(count * STAT_NAMES.length)
+  const blockReturns = new Float64Array(count * blocks * 3)
+  const control = new JobControl<{ readonly status: 'ok' | 'cancelled' }>(signal)
+  try {
+    const total = steps * count
+    const progress = onProgress && new ProgressReporter(total, onProgress, (error) => control.fail(error))
+    await control.run(() =>
+      nativeRun(() =>
+        nativeBinding().runSweep(
+          program,
+          bars,
+          paramSets.slice(),
+          parsed,
+          { tradeFrom, chunkSize, blocks, threads },
+          stats,
+          blockReturns,
+          progress && ((done) => progress.report(done)),
+        ),
+      ),
+    )
+    progress?.report(total)
+    control.throwIfStopped()
+    return { count, stats, blocks, blockReturns }
+  } finally {
+    control.dispose()
+  }
+}
+
+/**
+ * The strategy's series: every register of `program` over `bars`, as the VM computes them in a
+ * backtest (register r is element r). Runs on the calling thread; for tests, and for plotting a
+ * strategy's expressions under a chart.
+ */
+export function evaluateProgram(
+  program: Program,
+  bars: BarColumns,
+  params: Float64Array | readonly number[],
+  options: { readonly chunkSize?: number } = {},
+): Float64Array[] {
+  checkProgram(program)
+  const values = checkParams(program, Float64Array.from(params), 'params')
+  const [columns] = checkInstruments([bars]) as [BarColumns]
+  const chunkSize = checkChunkSize(options.chunkSize)
+  const registers = Array.from({ length: program.registerCount }, () => new Float64Array(columns.time.length))
+  nativeRun(() => nativeBinding().evaluateProgram(program, columns, values, { tradeFrom: undefined, chunkSize }, registers))
+  return registers
+}
+
+/** Row `row` of a stats matrix (STAT_NAMES order) as a BacktestStats object. */
+export function statsOfRow(stats: Float64Array, row: number): BacktestStats {
+  const base = row * STAT_NAMES.length
+  return Object.fromEntries(STAT_NAMES.map((name, i) => [name, stats[base + i] as number])) as unknown as BacktestStats
+}
+
+/** The binding throws a RangeError for a program or parameter the core refuses: that is the caller's input. */
+function nativeRun<T>(start: () => T): T {
+  try {
+    return start()
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw invalid(error.message)
+    throw error
+  }
+}
+
+function tradeColumns(outcome: NativeBacktestOutcome): TradeColumns {
+  const t = outcome.trades
+  return {
+    instrument: new Int32Array(t.instrument),
+    side: new Int8Array(t.side),
+    entryTime: new Float64Array(t.entryTime),
+    entryPrice: new Float64Array(t.entryPrice),
+    exitTime: new Float64Array(t.exitTime),
+    exitPrice: new Float64Array(t.exitPrice),
+    quantity: new Float64Array(t.quantity),
+    pnl: new Float64Array(t.pnl),
+    commission: new Float64Array(t.commission),
+    mae: new Float64Array(t.mae),
+    mfe: new Float64Array(t.mfe),
+    barsHeld: new Int32Array(t.barsHeld),
+    exitReason: new Uint8Array(t.exitReason),
+  }
+}
+
+function invalid(message: string): EngineError {
+  return new EngineError('invalid-request', message)
+}
+
+const OPCODES = new Set<number>(Object.values(Op))
+const ORDER_TYPES = new Set(['market', 'limit', 'stop'])
+const SIZING_KINDS = new Set(['fixed', 'equity-percent', 'risk-percent'])
+
+/** The Program's shape, with messages that name the field; the addon checks the semantics (registers, operands, order). */
+function checkProgram(program: Program): void {
+  if (typeof program !== 'object' || program === null) throw invalid(`program must be a Program object (got ${describe(program)})`)
+  if (program.version !== 1) throw invalid(`program.version must be 1 (got ${String(program.version)}): recompile the strategy`)
+  if (!types.isInt32Array(program.code) || program.code.length % 4 !== 0) {
+    throw invalid('program.code must be an Int32Array of 4 slots per instruction (op, dst, a, b)')
+  }
+  for (let pc = 0; pc < program.code.length; pc += 4) {
+    if (!OPCODES.has(program.code[pc] as number)) throw invalid(`program.code instruction ${pc / 4} has unknown opcode ${program.code[pc]}`)
+  }
+  if (!types.isFloat64Array(program.constants)) throw invalid('program.constants must be a Float64Array')
+  if (!Number.isInteger(program.registerCount) || program.registerCount < 0) throw invalid('program.registerCount must be a whole number ≥ 0')
+  if (!types.isInt32Array(program.registerLags) || program.registerLags.length !== program.registerCount) {
+    throw invalid(`program.registerLags must be an Int32Array with one entry per register (${program.registerCount})`)
+  }
+  if (!Array.isArray(program.params)) throw invalid('program.params must be an array')
+  program.params.forEach((param, i) => {
+    if (typeof param?.name !== 'string') throw invalid(`program.params[${i}].name must be a string`)
+  })
+  if (!Array.isArray(program.indicators)) throw invalid('program.indicators must be an array')
+  program.indicators.forEach((indicator, k) => {
+    const where = `program.indicators[${k}]`
+    const info = typeof indicator?.name === 'string' ? findIndicator(indicator.name) : undefined
+    if (!info || info.name !== indicator.name) throw invalid(`${where}: "${String(indicator?.name)}" is not an indicator of the library (names are upper case, e.g. SMA)`)
+    if (!Array.isArray(indicator.params) || indicator.params.length !== info.params.length) {
+      throw invalid(`${where} (${info.name}) must give all ${info.params.length} parameters (${info.params.map((p) => p.name).join(', ')})`)
+    }
+    indicator.params.forEach((value: ProgramValue, i: number) => checkValue(value, `${where}.params[${i}] (${info.name} ${info.params[i]?.name})`, program.params.length))
+    if (!types.isInt32Array(indicator.inputs) || indicator.inputs.length !== 6) throw invalid(`${where}.inputs must be an Int32Array of 6 (one per bar field)`)
+    if (!types.isInt32Array(indicator.outputs) || indicator.outputs.length !== info.outputs.length) {
+      throw invalid(`${where}.outputs must be an Int32Array with one register per output of ${info.name} (${info.outputs.join(', ')})`)
+    }
+  })
+  const rules = program.rules
+  if (typeof rules !== 'object' || rules === null) throw invalid('program.rules must be an object')
+  for (const key of ['longEntry', 'longExit', 'shortEntry', 'shortExit', 'exitAfterBars'] as const) {
+    if (!Number.isInteger(rules[key])) throw invalid(`program.rules.${key} must be a register number or -1`)
+  }
+  checkOrder(rules.longOrder, 'longOrder')
+  checkOrder(rules.shortOrder, 'shortOrder')
+  checkDistance(rules.stopLoss, 'stopLoss')
+  checkDistance(rules.takeProfit, 'takeProfit')
+  checkDistance(rules.trailingStop, 'trailingStop')
+  if (typeof rules.sizing !== 'object' || rules.sizing === null || !SIZING_KINDS.has(rules.sizing.kind) || !Number.isInteger(rules.sizing.register)) {
+    throw invalid("program.rules.sizing must be { kind: 'fixed' | 'equity-percent' | 'risk-percent', register }")
+  }
+}
+
+function checkValue(value: ProgramValue, where: string, paramCount: number): void {
+  if (typeof value !== 'object' || value === null) throw invalid(`${where} must be { constant } or { param }`)
+  if ('param' in value) {
+    if (!Number.isInteger(value.param) || value.param < 0 || value.param >= paramCount) {
+      throw invalid(`${where} reads strategy parameter ${value.param}, but the program has ${paramCount}`)
+    }
+  } else if (typeof value.constant !== 'number') {
+    throw invalid(`${where} must be { constant: number } or { param: index }`)
+  }
+}
+
+function checkOrder(order: ProgramOrder, key: string): void {
+  if (typeof order !== 'object' || order === null || !ORDER_TYPES.has(order.type) || !Number.isInteger(order.price)) {
+    throw invalid(`program.rules.${key} must be { type: 'market' | 'limit' | 'stop', price: register or -1 }`)
+  }
+}
+
+function checkDistance(distance: ProgramDistance | null, key: string): void {
+  if (distance === null) return
+  if (typeof distance !== 'object' || !Number.isInteger(distance.register) || (distance.unit !== 'price' && distance.unit !== 'percent')) {
+    throw invalid(`program.rules.${key} must be null or { register, unit: 'price' | 'percent' }`)
+  }
+}
+
+function checkParams(program: Program, values: Float64Array, name: string): Float64Array {
+  if (values.length !== program.params.length) {
+    throw invalid(`${name} has ${values.length} values but the program has ${program.params.length} parameters (${program.params.map((p) => p.name).join(', ')})`)
+  }
+  values.forEach((value, i) => {
+    if (!Number.isFinite(value)) throw invalid(`${name}: parameter ${program.params[i]?.name} must be a finite number (got ${value})`)
+  })
+  return values
+}
+
+/** Plain copies of the column objects, so the addon receives exactly what was checked. */
+function checkInstruments(instruments: readonly BarColumns[]): BarColumns[] {
+  if (!Array.isArray(instruments) || instruments.length === 0) throw invalid('instruments must be a non-empty array of BarColumns')
+  return instruments.map((bars: unknown, j) => {
+    if (typeof bars !== 'object' || bars === null) throw invalid(`instruments[${j}] must be BarColumns (got ${describe(bars)})`)
+    const record = bars as Record<string, unknown>
+    const columns = {} as Record<(typeof BAR_FIELDS)[number], Float64Array>
+    for (const field of BAR_FIELDS) {
+      const column = record[field]
+      if (!types.isFloat64Array(column)) throw invalid(`instruments[${j}].${field} must be a Float64Array (got ${describe(column)})`)
+      columns[field] = column
+    }
+    const n = columns.time.length
+    if (n === 0) throw invalid(`instruments[${j}] has no bars`)
+    for (const field of BAR_FIELDS) {
+      if (columns[field].length !== n) throw invalid(`instruments[${j}].${field} has ${columns[field].length} values but time has ${n}`)
+    }
+    const time = columns.time
+    if (!Number.isFinite(time[0])) throw invalid(`instruments[${j}].time[0] is ${time[0]}: bar times must be finite epoch seconds`)
+    for (let i = 1; i < n; i++) {
+      if (!((time[i] as number) > (time[i - 1] as number)) || !Number.isFinite(time[i])) {
+        throw invalid(`instruments[${j}].time must be strictly ascending, but time[${i}] = ${time[i]} follows time[${i - 1}] = ${time[i - 1]}`)
+      }
+    }
+    return columns
+  })
+}
+
+function parseConventions(conventions: ConventionsInput): Conventions {
+  const parsed = Conventions.safeParse(conventions)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw invalid(`conventions${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
+}
+
+function checkTradeFrom(tradeFrom: number | undefined): number | undefined {
+  if (tradeFrom !== undefined && !Number.isFinite(tradeFrom)) throw invalid(`tradeFrom must be epoch seconds (got ${tradeFrom})`)
+  return tradeFrom
+}
+
+function checkChunkSize(chunkSize: number | undefined): number {
+  return checkWholeNumber(chunkSize ?? DEFAULT_CHUNK_SIZE, 'chunkSize', 1, 1 << 24)
+}
+
+function checkWholeNumber(value: number, name: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(`${name} must be a whole number from ${min} to ${max} (got ${value})`)
+  return value
+}
+
+/** Bars of the merged timeline (distinct times over the instruments), all and from tradeFrom. */
+function countSteps(instruments: readonly BarColumns[], tradeFrom: number | undefined): { steps: number; activeSteps: number } {
+  const from = tradeFrom ?? Number.NEGATIVE_INFINITY
+  let steps = 0
+  let activeSteps = 0
+  if (instruments.length === 1) {
+    const time = (instruments[0] as BarColumns).time
+    steps = time.length
+    let lo = 0
+    let hi = steps
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((time[mid] as number) < from) lo = mid + 1
+      else hi = mid
+    }
+    activeSteps = steps - lo
+  } else {
+    const at = instruments.map(() => 0)
+    for (;;) {
+      let next = Number.POSITIVE_INFINITY
+      instruments.forEach((bars, j) => {
+        const t = bars.time[at[j] as number]
+        if (t !== undefined && t < next) next = t
+      })
+      if (next === Number.POSITIVE_INFINITY) break
+      steps++
+      if (next >= from) activeSteps++
+      instruments.forEach((bars, j) => {
+        if (bars.time[at[j] as number] === next) at[j] = (at[j] as number) + 1
+      })
+    }
+  }
+  if (activeSteps === 0) throw invalid(`no bar is at or after tradeFrom (${tradeFrom}): nothing to trade`)
+  return { steps, activeSteps }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an Array'
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`
+  return typeof value
+}

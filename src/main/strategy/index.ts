@@ -1,0 +1,6 @@
+export { compileStrategy, checkStrategy, parseStrategy, type CompileResult, type StrategyInfo } from './compile-strategy'
+export { resolveParamValues } from './param-values'
+export { BUILTIN_STRATEGIES, type BuiltinStrategy } from './builtin-strategies'
+export { DEFAULT_SIZING } from './checker'
+export { formatDiagnostic, type Diagnostic, type Severity } from './diagnostics'
+export type { Expression, Statement, StrategySyntax } from './syntax-tree'
