@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   compareStat,
+  formatCompactMoney,
   formatDate,
   formatMoney,
   formatParam,
@@ -25,6 +26,8 @@ describe('statistics formatting', () => {
     expect(formatStat('profitFactor', 2)).toBe('2.00')
     expect(formatStat('finalEquity', 123456.789)).toBe('123,456.79')
     expect(formatMoney(-1234.5)).toBe('\u22121,234.50')
+    expect(formatCompactMoney(1234.5)).toBe('+1.2K')
+    expect(formatCompactMoney(-80)).toBe('\u221280')
   })
 
   it('shows counts whole and says what infinities and missing values are', () => {

@@ -19,7 +19,7 @@ function trades(rows: readonly { instrument?: number; side: 1 | -1; entry: numbe
     mae: f(() => 0),
     mfe: f(() => 0),
     barsHeld: Int32Array.from(rows.map(() => 1)),
-    exitReason: Int8Array.from(rows.map(() => 0)),
+    exitReason: Uint8Array.from(rows.map(() => 0)),
   }
 }
 
@@ -28,18 +28,18 @@ describe('trade markers', () => {
     const markers = buildTradeMarkers(trades([{ side: 1, entry: 100, exit: 200, pnl: 50 }]), 0, COLORS)
     expect(markers).toEqual([
       { id: 'e0', time: 100, position: 'belowBar', shape: 'arrowUp', color: 'L', text: 'L' },
-      { id: 'x0', time: 200, position: 'aboveBar', shape: 'circle', color: 'W', text: '50.00' },
+      { id: 'x0', time: 200, position: 'aboveBar', shape: 'circle', color: 'W', text: '+50' },
     ])
   })
 
   it('marks a short entry above the bar, and a losing exit in the loss colour', () => {
     const [entry, exit] = buildTradeMarkers(trades([{ side: -1, entry: 100, exit: 200, pnl: -5 }]), 0, COLORS)
     expect(entry).toMatchObject({ position: 'aboveBar', shape: 'arrowDown', color: 'S' })
-    expect(exit).toMatchObject({ position: 'belowBar', color: 'X', text: '\u22125.00' })
+    expect(exit).toMatchObject({ position: 'belowBar', color: 'X', text: '\u22125' })
   })
 
   it('leaves the text off when there are too many trades to read', () => {
-    const many = trades(Array.from({ length: 41 }, (_, i) => ({ side: 1 as const, entry: i * 10, exit: i * 10 + 5, pnl: 1 })))
+    const many = trades(Array.from({ length: 21 }, (_, i) => ({ side: 1 as const, entry: i * 10, exit: i * 10 + 5, pnl: 1 })))
     expect(buildTradeMarkers(many, 0, COLORS).every((m) => m.text === undefined)).toBe(true)
   })
 

@@ -58,6 +58,13 @@ export function formatMoney(value: number): string {
   return special(value) ?? signed(MONEY.format(value))
 }
 
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+
+/** Money in a few characters for chart labels: 1234.5 → "+1.2K", −80 → "−80". */
+export function formatCompactMoney(value: number): string {
+  return special(value) ?? (value > 0 ? `+${COMPACT.format(value)}` : signed(COMPACT.format(value)))
+}
+
 /** A fraction as a percentage with 2 decimals: 0.1234 → "12.34%". */
 export function formatPercent(value: number, decimals = 2): string {
   return special(value) ?? signed(`${(value * 100).toFixed(decimals)}%`)

@@ -1,6 +1,6 @@
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts'
 import type { TradeColumns } from '../../../shared/contract'
-import { formatMoney } from './stat-format'
+import { formatCompactMoney } from './stat-format'
 
 export interface MarkerColors {
   readonly long: string
@@ -14,7 +14,7 @@ export function tradeCount(trades: TradeColumns): number {
 }
 
 /** Past this many trades on one chart, markers go without text: the labels would cover the bars. */
-export const LABELLED_TRADES = 40
+export const LABELLED_TRADES = 20
 
 /**
  * Entry and exit markers of one instrument's trades for the price chart, in time order (the
@@ -51,7 +51,7 @@ export function buildTradeMarkers(trades: TradeColumns, instrumentIndex: number,
         position: long ? 'aboveBar' : 'belowBar',
         shape: 'circle',
         color: pnl >= 0 ? colors.win : colors.loss,
-        ...(labelled ? { text: formatMoney(pnl) } : {}),
+        ...(labelled ? { text: formatCompactMoney(pnl) } : {}),
       })
     }
   }
