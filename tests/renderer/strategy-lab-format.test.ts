@@ -68,8 +68,9 @@ describe('histograms', () => {
     expect(h.total).toBe(5)
   })
 
-  it('makes one bin around values that are all equal, and none for no values', () => {
-    expect(histogram([3, 3, 3], 10)).toEqual({ edges: [2.5, 3.5], counts: [3], total: 3 })
+  it('makes one narrow bin around values that are all equal, and none for no values', () => {
+    expect(histogram([4, 4, 4], 10)).toEqual({ edges: [3.8, 4.2], counts: [3], total: 3 })
+    expect(histogram([0.7, 0.7 + 1e-15, 0.7 - 1e-15], 10).counts).toEqual([3])
     expect(histogram([], 10).counts).toEqual([])
     expect(binsFor(4)).toBe(10)
     expect(binsFor(2000)).toBe(45)

@@ -58,6 +58,9 @@ export function MonteCarloDistributions({ result }: { readonly result: MonteCarl
           </tbody>
         </table>
       </div>
+      {result.method === 'trade-shuffle' ? (
+        <p className="lab-hint">Shuffling the order of the same trades leaves the total return as it was; what changes from path to path is the drawdown on the way.</p>
+      ) : null}
       <div className="lab-two">
         <HistogramChart histogram={returns} format={pct} label="Total return of the simulated paths" testId="lab-mc-returns" marks={marks(result.totalReturn)} splitAt={0} />
         <HistogramChart histogram={drawdowns} format={pct} label="Max drawdown of the simulated paths" testId="lab-mc-drawdowns" marks={marks(result.maxDrawdown)} />

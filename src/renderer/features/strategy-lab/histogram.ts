@@ -8,7 +8,7 @@ export interface Histogram {
 
 /**
  * Counts of the finite values in `bins` equal-width bins from their minimum to their maximum
- * (the last bin includes the maximum). All-equal values make one bin of width 1 around them.
+ * (the last bin includes the maximum). Values all equal (up to float noise) make one bin, ±5% around them.
  */
 export function histogram(values: ArrayLike<number>, bins: number): Histogram {
   let lo = Infinity
@@ -23,9 +23,12 @@ export function histogram(values: ArrayLike<number>, bins: number): Histogram {
   }
   if (total === 0) return { edges: [], counts: [], total: 0 }
   let count = Math.max(1, Math.floor(bins))
-  if (hi === lo) {
-    lo -= 0.5
-    hi += 0.5
+  // Equal up to float noise (a shuffle of the same trades ends at the same equity): one bin.
+  if (hi - lo <= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
+    const mid = (lo + hi) / 2
+    const half = Math.max(Math.abs(mid) * 0.05, 0.005)
+    lo = mid - half
+    hi = mid + half
     count = 1
   }
   const width = (hi - lo) / count
