@@ -243,9 +243,12 @@ describe('the Strategy Lab in Chromium against quorum serve', () => {
     expect(html).not.toMatch(/<script/i)
   }, SLOW)
 
-  it('keeps an unsaved edit across a reload until it is saved', async () => {
+  it('keeps an unsaved edit, and the run shown, across a reload until it is saved', async () => {
+    const shown = await results().getAttribute('data-run-id')
+    expect(shown).toMatch(/^\d+$/)
     await editorContent().click()
     await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('# a note typed, not saved')
     await expect.poll(() => byTestId('lab-saved-state').getAttribute('data-dirty')).toBe('true')
     await page.reload()
@@ -253,6 +256,7 @@ describe('the Strategy Lab in Chromium against quorum serve', () => {
     await expect.poll(() => editorContent().textContent(), { timeout: 30_000 }).toContain('# a note typed, not saved')
     expect(await byTestId('lab-saved-state').getAttribute('data-dirty')).toBe('true')
     expect(await byTestId('lab-name').inputValue()).toBe('MA crossover')
+    await expect.poll(() => results().getAttribute('data-run-id'), { timeout: 10_000 }).toBe(shown)
     await byTestId('lab-save').click()
     await expect.poll(() => byTestId('lab-saved-state').getAttribute('data-dirty'), { timeout: 10_000 }).toBe('false')
   }, SLOW)

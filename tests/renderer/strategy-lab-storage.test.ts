@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETUP } from '../../src/renderer/features/strategy-lab/lab-setup'
-import { EDITOR_KEY, readEditor, readSetup, SETUP_KEY, writeEditor, writeSetup, type KeyValueStorage } from '../../src/renderer/features/strategy-lab/lab-storage'
+import { EDITOR_KEY, OPEN_RUN_KEY, readEditor, readOpenRun, readSetup, SETUP_KEY, writeEditor, writeOpenRun, writeSetup, type KeyValueStorage } from '../../src/renderer/features/strategy-lab/lab-storage'
 
 function memory(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>()
@@ -38,5 +38,15 @@ describe('what the Strategy Lab keeps across reloads', () => {
     const partly = readSetup(storage)
     expect(partly.conventions).toEqual(DEFAULT_SETUP.conventions)
     expect(partly.data.instruments).toEqual([2, 3])
+  })
+
+  it('remembers which run was shown, and forgets it when none is', () => {
+    const storage = memory()
+    writeOpenRun(storage, 12)
+    expect(readOpenRun(storage)).toBe(12)
+    writeOpenRun(storage, null)
+    expect(storage.map.has(OPEN_RUN_KEY)).toBe(false)
+    storage.setItem(OPEN_RUN_KEY, '"x"')
+    expect(readOpenRun(storage)).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { useStore, type QuorumStore } from '../../app/store'
 import { isDirty, type LabDocument } from './lab-editor-slice'
-import { readSetup, writeEditor, writeSetup, type KeyValueStorage } from './lab-storage'
-import { loadRuns } from './run-history-actions'
+import { readOpenRun, readSetup, writeEditor, writeOpenRun, writeSetup, type KeyValueStorage } from './lab-storage'
+import { loadRuns, reopenRun } from './run-history-actions'
 import { CHECK_DELAY_MS, loadStrategies, restoreEditor, scheduleCheck } from './strategy-actions'
 
 let started = false
@@ -24,7 +24,7 @@ function keepListed(s: QuorumStore): void {
 
 /**
  * Starts the Strategy Lab once per window, the first time it is shown: restores the setup and
- * the editor from storage, lists strategies and runs, and from then on writes every change of
+ * the editor and the run shown from storage, lists strategies and runs, and from then on writes every change of
  * the editor and the setup back to storage (so a reload loses nothing typed), asks the engine
  * to check the source as it changes, and keeps the chosen instruments to listed ones.
  */
@@ -42,10 +42,13 @@ export function startLabSession(storage: KeyValueStorage): void {
       scheduleCheck(s.labDocument.revision !== prev.labDocument.revision ? 0 : CHECK_DELAY_MS)
     }
     if (s.instruments !== prev.instruments || s.instrumentsLoaded !== prev.instrumentsLoaded) keepListed(s)
+    if (s.labResult !== prev.labResult) writeOpenRun(storage, s.labResult?.run.id ?? null)
   })
   void (async () => {
     await loadStrategies()
     await restoreEditor(storage)
   })()
   void loadRuns()
+  const openRun = readOpenRun(storage)
+  if (openRun !== null) void reopenRun(openRun)
 }

@@ -12,6 +12,7 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'
 
 export const EDITOR_KEY = 'quorum.strategyLab.editor'
 export const SETUP_KEY = 'quorum.strategyLab.setup'
+export const OPEN_RUN_KEY = 'quorum.strategyLab.openRun'
 
 /** What the editor held: the strategy it showed and, while unsaved, the text as typed. */
 const StoredEditor = z.object({
@@ -99,5 +100,20 @@ export function writeSetup(storage: KeyValueStorage, setup: LabSetup): boolean {
     return true
   } catch {
     return false
+  }
+}
+
+/** The run the results panel showed, to show it again after a reload; null when none. */
+export function readOpenRun(storage: KeyValueStorage): number | null {
+  const parsed = z.number().int().positive().safeParse(readJson(storage, OPEN_RUN_KEY))
+  return parsed.success ? parsed.data : null
+}
+
+export function writeOpenRun(storage: KeyValueStorage, id: number | null): void {
+  try {
+    if (id === null) storage.removeItem(OPEN_RUN_KEY)
+    else storage.setItem(OPEN_RUN_KEY, JSON.stringify(id))
+  } catch {
+    // Not worth an error: the run stays in the history.
   }
 }

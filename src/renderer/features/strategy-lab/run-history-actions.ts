@@ -24,6 +24,12 @@ export async function openRun(id: number): Promise<void> {
   }
 }
 
+/** Shows the run again after a reload; a run deleted meanwhile is simply not shown. */
+export async function reopenRun(id: number): Promise<void> {
+  const result = await quorum.runs.get({ id })
+  if (result.ok && lab().labResult === null) lab().showLabResult(result.value)
+}
+
 export function deleteRun(id: number): void {
   const run = lab().labRuns.find((r) => r.id === id)
   lab().setLabConfirm({
