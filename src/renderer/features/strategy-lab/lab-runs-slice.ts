@@ -27,7 +27,7 @@ export const TAB_LABELS: Readonly<Record<ResultTab, string>> = {
   compare: 'Compare',
 }
 
-/** Two backtests side by side: `a` the one picked first. */
+/** Two backtests side by side: `a` the older run, so B − A reads as what changed since. */
 export interface LabComparison {
   readonly a: BacktestResult
   readonly b: BacktestResult

@@ -48,9 +48,9 @@ async function confirmDeleteRun(id: number): Promise<void> {
   await loadRuns()
 }
 
-/** The two ticked backtests side by side: statistics with their differences, equity curves on one chart. */
+/** The two ticked backtests side by side (A the older run): statistics with their differences, equity curves on one chart. */
 export async function compareRuns(): Promise<void> {
-  const ids = lab().labCompareIds
+  const ids = [...lab().labCompareIds].sort((x, y) => x - y)
   const [a, b] = ids
   if (a === undefined || b === undefined) return
   const results = await Promise.all([quorum.runs.get({ id: a }), quorum.runs.get({ id: b })])
