@@ -31,6 +31,9 @@ export function RunActions() {
           </button>
         ))}
       </div>
+      <p className="lab-keys" data-testid="lab-keys">
+        <kbd>{LAB_KEYS.runBacktest}</kbd> backtest · <kbd>{LAB_KEYS.optimise}</kbd> optimise · <kbd>{LAB_KEYS.save}</kbd> save · <kbd>{LAB_KEYS.nextProblem}</kbd> next problem
+      </p>
       {ACTIONS.map((a) => (
         <JobProgressBar key={a.kind} kind={a.kind} label={a.label} />
       ))}

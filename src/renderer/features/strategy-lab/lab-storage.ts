@@ -4,9 +4,6 @@ import { Conventions, Timeframe } from '../../../shared/domain'
 import type { LabSetup } from './lab-setup'
 import { DEFAULT_SETUP } from './lab-setup'
 
-// The renderer's CSP forbids eval: without this, zod's first parse probes `new Function` and the page logs a violation.
-z.config({ jitless: true })
-
 /** The part of Storage these functions use (localStorage in the app, a map in tests). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
