@@ -3,7 +3,9 @@ import { ConventionsForm } from './ConventionsForm'
 import { DataForm } from './DataForm'
 import { ParamForm } from './ParamForm'
 import { RunActions } from './RunActions'
-import { MonteCarloForm, OptimiseForm, WalkForwardForm } from './SearchForms'
+import { MonteCarloForm } from './MonteCarloForm'
+import { OptimiseForm } from './OptimiseForm'
+import { WalkForwardForm } from './WalkForwardForm'
 
 function Section({ title, open = false, children, testId }: { title: string; open?: boolean; children: ReactNode; testId: string }) {
   return (

@@ -2,7 +2,8 @@ import { useStore, type QuorumStore } from '../../app/store'
 import { isDirty, type LabDocument } from './lab-editor-slice'
 import { readOpenRun, readSetup, writeEditor, writeOpenRun, writeSetup, type KeyValueStorage } from './lab-storage'
 import { loadRuns, reopenRun } from './run-history-actions'
-import { CHECK_DELAY_MS, loadStrategies, restoreEditor, scheduleCheck } from './strategy-actions'
+import { loadStrategies, restoreEditor } from './strategy-actions'
+import { CHECK_DELAY_MS, scheduleCheck } from './strategy-check'
 
 let started = false
 

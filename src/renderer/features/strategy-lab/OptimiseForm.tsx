@@ -5,7 +5,6 @@ import { STAT_NAMES } from '../../../shared/domain'
 import { useStore } from '../../app/store'
 import { gridSize } from './lab-setup'
 import { LabField } from './LabField'
-import { monteCarloSource } from './lab-runs-slice'
 import { NumberField } from './NumberField'
 import { STAT_INFO } from './stat-format'
 
@@ -96,69 +95,6 @@ export function OptimiseForm() {
         </LabField>
       </div>
       <Constraints />
-    </div>
-  )
-}
-
-/** Walk-forward: optimise on each in-sample window, test on the next out-of-sample one. */
-export function WalkForwardForm() {
-  const wf = useStore((s) => s.labSetup.walkForward)
-  const update = useStore((s) => s.updateLabSetup)
-  return (
-    <div className="lab-form" data-testid="lab-wf-form">
-      <div className="lab-form__row">
-        <LabField label="Mode" title="Anchored: every in-sample window starts at the first bar. Rolling: the windows slide.">
-          <select className="select" data-testid="lab-wf-mode" value={wf.mode} onChange={(e) => update('walkForward', { mode: e.target.value as 'anchored' | 'rolling' })}>
-            <option value="rolling">Rolling</option>
-            <option value="anchored">Anchored</option>
-          </select>
-        </LabField>
-        <LabField label="Windows">
-          <NumberField label="Out-of-sample windows" testId="lab-wf-windows" value={wf.windows} integer min={2} max={50} onCommit={(windows) => update('walkForward', { windows })} className="lab-number--short" />
-        </LabField>
-        <LabField label="Out of sample %" title="Out-of-sample length as a share of in-sample + out-of-sample">
-          <NumberField label="Out-of-sample percent" testId="lab-wf-oos" value={wf.outOfSampleFraction} scale={100} min={0.01} max={0.99} onCommit={(outOfSampleFraction) => update('walkForward', { outOfSampleFraction })} className="lab-number--short" />
-        </LabField>
-      </div>
-      <p className="lab-hint">Uses the optimise settings and parameter ranges above.</p>
-    </div>
-  )
-}
-
-/** Monte Carlo: resample the trades (or daily returns) of the backtest shown. */
-export function MonteCarloForm() {
-  const mc = useStore((s) => s.labSetup.monteCarlo)
-  const source = monteCarloSource(useStore((s) => s.labResult))
-  const update = useStore((s) => s.updateLabSetup)
-  return (
-    <div className="lab-form" data-testid="lab-mc-form">
-      <p className="lab-hint" data-testid="lab-mc-source">
-        {source ? `On ${source.label}.` : 'Open a backtest run (or an optimisation with a best trial) to simulate it.'}
-      </p>
-      <div className="lab-form__row">
-        <LabField label="Method" title="Trade shuffle reorders the closed trades; block bootstrap resamples blocks of daily returns">
-          <select className="select" data-testid="lab-mc-method" value={mc.method} onChange={(e) => update('monteCarlo', { method: e.target.value as 'trade-shuffle' | 'block-bootstrap' })}>
-            <option value="trade-shuffle">Trade shuffle</option>
-            <option value="block-bootstrap">Block bootstrap</option>
-          </select>
-        </LabField>
-        <LabField label="Iterations">
-          <NumberField label="Iterations" testId="lab-mc-iterations" value={mc.iterations} integer min={100} max={100_000} onCommit={(iterations) => update('monteCarlo', { iterations })} className="lab-number--short" />
-        </LabField>
-        {mc.method === 'block-bootstrap' ? (
-          <LabField label="Block days">
-            <NumberField label="Block length in days" value={mc.blockSize} integer min={1} max={250} onCommit={(blockSize) => update('monteCarlo', { blockSize })} className="lab-number--short" />
-          </LabField>
-        ) : null}
-      </div>
-      <div className="lab-form__row">
-        <LabField label="Ruin at drawdown %" title="A path whose drawdown reaches this counts as ruined">
-          <NumberField label="Ruin drawdown percent" value={mc.ruinDrawdown} scale={100} min={0.0001} max={1} onCommit={(ruinDrawdown) => update('monteCarlo', { ruinDrawdown })} className="lab-number--short" />
-        </LabField>
-        <LabField label="Seed">
-          <NumberField label="Monte Carlo seed" value={mc.seed} integer min={0} max={2 ** 31 - 1} onCommit={(seed) => update('monteCarlo', { seed })} className="lab-number--short" />
-        </LabField>
-      </div>
     </div>
   )
 }
