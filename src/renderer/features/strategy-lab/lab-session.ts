@@ -44,6 +44,11 @@ export function startLabSession(storage: KeyValueStorage): void {
     }
     if (s.instruments !== prev.instruments || s.instrumentsLoaded !== prev.instrumentsLoaded) keepListed(s)
     if (s.labResult !== prev.labResult) writeOpenRun(storage, s.labResult?.run.id ?? null)
+    // Back from a lost connection: what could not be read or checked then is asked for again.
+    if (s.connection === 'open' && prev.connection !== 'open') {
+      if (s.labCheckFailure !== null) scheduleCheck(0)
+      void loadRuns()
+    }
   })
   void (async () => {
     await loadStrategies()
