@@ -6,6 +6,7 @@ const BENCHES: ReadonlyArray<() => Promise<{ run: () => Promise<void> }>> = [
   () => import('./chart-live-update.bench'),
   () => import('./tick-aggregation.bench'),
   () => import('./indicators.bench'),
+  () => import('./backtest.bench'),
 ]
 
 async function main(): Promise<void> {

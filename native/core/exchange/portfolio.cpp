@@ -17,27 +17,35 @@ double DistanceIn(double value, DistanceKind kind, double price) {
 
 }  // namespace
 
-Portfolio::Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::Accumulator* metrics,
+Portfolio::Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::TradeAccumulator* metrics,
                      std::vector<Trade>* trades)
-    : conventions_(conventions), rules_(rules), metrics_(metrics), trades_(trades), books_(instruments), cash_(conventions.starting_cash) {}
+    : conventions_(conventions), rules_(rules), metrics_(metrics), trades_(trades), books_(instruments), cash_(conventions.starting_cash) {
+  if (trades_ != nullptr) trades_->reserve(1024);
+}
 
-void Portfolio::OnActiveBar(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
+void Portfolio::OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
   Book& b = books_[j];
+  if (b.quantity == 0 && !b.exit_pending && b.entry_side == 0) {
+    // Flat with nothing pending: only the close's signals can act.
+    OnClose(j, bar, index, rules, i, last);
+    b.mark = bar.close();
+    return;
+  }
   // The intrabar rule: the open, then the nearer of the high and the low (the low on a tie), then
   // the other, then the close.
-  const bool high_first = bar.high - bar.open < bar.open - bar.low;
-  const double path[4] = {bar.open, high_first ? bar.high : bar.low, high_first ? bar.low : bar.high, bar.close};
-  PathPoint start{0, bar.open, true};
+  const bool high_first = bar.high() - bar.open() < bar.open() - bar.low();
+  const double path[4] = {bar.open(), high_first ? bar.high() : bar.low(), high_first ? bar.low() : bar.high(), bar.close()};
+  PathPoint start{0, bar.open(), true};
 
   // (1) Pending orders at the open: the exit first, so a reversal's entry is sized on the cash it freed.
-  if (b.exit_pending) FillExit(j, bar, index, bar.open, true, b.exit_reason, true);
+  if (b.exit_pending) FillExit(j, bar, index, bar.open(), true, b.exit_reason, true);
   if (b.entry_side != 0) {
     if (b.exit_pending) {
       // The exit before it is still filling (volume cap): a market entry waits, a limit or stop lapses.
       if (b.entry_kind != OrderKind::kMarket) CancelEntry(b);
     } else if (b.entry_kind == OrderKind::kMarket) {
       // A new entry, or the rest of one the volume cap split.
-      FillEntry(j, bar, index, bar.open, true, false);
+      FillEntry(j, bar, index, bar.open(), true, false);
     } else {
       // A limit or stop entry is live for this bar only. A buy limit and a sell stop wait for the
       // price to come down to the level, a buy stop and a sell limit for it to come up; the fill
@@ -70,10 +78,10 @@ void Portfolio::OnActiveBar(std::size_t j, const Bar& bar, std::int64_t index, c
 
   // (3) Signals on the close.
   OnClose(j, bar, index, rules, i, last);
-  b.mark = bar.close;
+  b.mark = bar.close();
 }
 
-void Portfolio::ProtectiveExits(std::size_t j, const Bar& bar, std::int64_t index, const double* path, PathPoint start) {
+void Portfolio::ProtectiveExits(std::size_t j, const BarRef& bar, std::int64_t index, const double* path, PathPoint start) {
   Book& b = books_[j];
   const int side = Direction(b.quantity);
   const double quantity = std::fabs(b.quantity);
@@ -132,7 +140,7 @@ void Portfolio::ProtectiveExits(std::size_t j, const Bar& bar, std::int64_t inde
   }
 }
 
-void Portfolio::OnClose(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
+void Portfolio::OnClose(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
   Book& b = books_[j];
   // Exits first.
   const int planned = Planned(b);
@@ -148,7 +156,7 @@ void Portfolio::OnClose(std::size_t j, const Bar& bar, std::int64_t index, const
     // The instrument's last bar: what is open is closed at the close so the statistics count it;
     // pending orders lapse and no entry is opened only to be closed at once.
     CancelEntry(b);
-    if (b.quantity != 0) FillExit(j, bar, index, bar.close, false, ExitReason::kEnd, false);
+    if (b.quantity != 0) FillExit(j, bar, index, bar.close(), false, ExitReason::kEnd, false);
     b.exit_pending = false;
     return;
   }
@@ -169,19 +177,19 @@ void Portfolio::OnClose(std::size_t j, const Bar& bar, std::int64_t index, const
   PlaceEntry(j, bar, index, rules, i, side);
 }
 
-void Portfolio::RequestExit(std::size_t j, const Bar& bar, std::int64_t index, ExitReason reason) {
+void Portfolio::RequestExit(std::size_t j, const BarRef& bar, std::int64_t index, ExitReason reason) {
   Book& b = books_[j];
   CancelEntry(b);
   if (b.quantity == 0 || b.exit_pending) return;
   if (conventions_.fill == FillMode::kClose) {
-    FillExit(j, bar, index, bar.close, true, reason, true);
+    FillExit(j, bar, index, bar.close(), true, reason, true);
   } else {
     b.exit_pending = true;
     b.exit_reason = reason;
   }
 }
 
-void Portfolio::PlaceEntry(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, int side) {
+void Portfolio::PlaceEntry(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, int side) {
   Book& b = books_[j];
   const OrderKind kind = side > 0 ? rules_.long_order : rules_.short_order;
   double level = 0;
@@ -202,16 +210,16 @@ void Portfolio::PlaceEntry(std::size_t j, const Bar& bar, std::int64_t index, co
   b.entry_trailing = rules.trailing_stop != nullptr ? rules.trailing_stop[i] : NAN;
   b.entry_exit_after = rules.exit_after != nullptr ? rules.exit_after[i] : NAN;
   if (conventions_.fill == FillMode::kClose && kind == OrderKind::kMarket && b.quantity == 0) {
-    FillEntry(j, bar, index, bar.close, true, true);
+    FillEntry(j, bar, index, bar.close(), true, true);
   }
 }
 
-bool Portfolio::FillEntry(std::size_t j, const Bar& bar, std::int64_t index, double price, bool slipped, bool at_close) {
+bool Portfolio::FillEntry(std::size_t j, const BarRef& bar, std::int64_t index, double price, bool slipped, bool at_close) {
   Book& b = books_[j];
   const int side = b.entry_side;
-  const double fill_price = price + side * (slipped ? Slippage(conventions_.slippage, price, bar.high, bar.low) : 0.0);
+  const double fill_price = price + side * (slipped ? Slippage(conventions_.slippage, price, bar.high(), bar.low()) : 0.0);
   double quantity = b.entry_quantity;
-  RollMonth(bar.time);
+  RollMonth(bar.time());
   if (quantity <= 0) {
     // (4) Sizing at the fill, from the equity marked at the fill price.
     const double equity = EquityAt(j, fill_price);
@@ -255,12 +263,12 @@ bool Portfolio::FillEntry(std::size_t j, const Bar& bar, std::int64_t index, dou
   }
   if (!(filled > 0)) return false;
   // (7) Commission, in cash, at the fill.
-  const double commission = FillCommission(filled, fill_price, bar.time);
+  const double commission = FillCommission(filled, fill_price, bar.time());
   cash_ = cash_ - side * filled * fill_price - commission;
   metrics_->OnFill(filled * fill_price, commission);
   if (b.quantity == 0) {
     b.average_entry = fill_price;
-    b.entry_time = bar.time;
+    b.entry_time = bar.time();
     b.entry_index = index;
     // A position filled at the close has been held for no bar yet; one filled at the open or
     // inside the bar is held over this bar.
@@ -279,6 +287,7 @@ bool Portfolio::FillEntry(std::size_t j, const Bar& bar, std::int64_t index, dou
     b.take_profit = std::isnan(target) ? side * kInf : fill_price + side * target;
     b.trailing_stop = std::isnan(trailing) ? -side * kInf : fill_price - side * trailing;
     b.trailing_distance = std::isnan(trailing) ? 0 : trailing;
+    b.guarded = !std::isnan(stop) || !std::isnan(target) || !std::isnan(trailing);
     b.exit_after = b.entry_exit_after > 0 ? b.entry_exit_after : kInf;
     ++open_positions_;
   } else {
@@ -291,14 +300,14 @@ bool Portfolio::FillEntry(std::size_t j, const Bar& bar, std::int64_t index, dou
   return true;
 }
 
-void Portfolio::FillExit(std::size_t j, const Bar& bar, std::int64_t index, double price, bool slipped, ExitReason reason, bool capped) {
+void Portfolio::FillExit(std::size_t j, const BarRef& bar, std::int64_t index, double price, bool slipped, ExitReason reason, bool capped) {
   Book& b = books_[j];
   const int side = Direction(b.quantity);
   const double quantity = std::fabs(b.quantity);
   const double open_pnl = side * quantity * (price - b.average_entry);
   b.mae = std::min(b.mae, open_pnl);
   b.mfe = std::max(b.mfe, open_pnl);
-  const double fill_price = price - side * (slipped ? Slippage(conventions_.slippage, price, bar.high, bar.low) : 0.0);
+  const double fill_price = price - side * (slipped ? Slippage(conventions_.slippage, price, bar.high(), bar.low()) : 0.0);
   const double filled = capped ? CappedQuantity(quantity, bar) : quantity;
   b.mark = price;
   if (!(filled > 0)) {
@@ -306,7 +315,7 @@ void Portfolio::FillExit(std::size_t j, const Bar& bar, std::int64_t index, doub
     b.exit_reason = reason;
     return;
   }
-  const double commission = FillCommission(filled, fill_price, bar.time);
+  const double commission = FillCommission(filled, fill_price, bar.time());
   cash_ = cash_ + side * filled * fill_price - commission;
   metrics_->OnFill(filled * fill_price, commission);
   b.realized += side * filled * (fill_price - b.average_entry);
@@ -325,15 +334,15 @@ void Portfolio::FillExit(std::size_t j, const Bar& bar, std::int64_t index, doub
   const double pnl = b.realized - b.commission;
   metrics_->OnTrade(pnl);
   if (trades_ != nullptr) {
-    trades_->push_back(Trade{static_cast<std::int32_t>(j), static_cast<std::int8_t>(side), b.entry_time, b.average_entry, bar.time,
+    trades_->push_back(Trade{static_cast<std::int32_t>(j), static_cast<std::int8_t>(side), b.entry_time, b.average_entry, bar.time(),
                              b.exit_value / b.exited, b.entered, pnl, b.commission, b.mae, b.mfe,
                              static_cast<std::int32_t>(index - b.entry_index), reason});
   }
 }
 
-double Portfolio::CappedQuantity(double quantity, const Bar& bar) const {
+double Portfolio::CappedQuantity(double quantity, const BarRef& bar) const {
   if (conventions_.volume_cap <= 0) return quantity;
-  double cap = conventions_.volume_cap * bar.volume;
+  double cap = conventions_.volume_cap * bar.volume();
   if (!conventions_.fractional) cap = std::floor(cap);
   return std::min(quantity, std::max(cap, 0.0));
 }

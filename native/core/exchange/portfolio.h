@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -49,8 +50,10 @@ struct RuleShape {
 };
 
 // The rules' registers over the current chunk of one instrument: element i is bar i of the
-// chunk. Null where the strategy has no such rule.
+// chunk. Null where the strategy has no such rule, except for QuietBars' sake the four signals,
+// which then read `zeros`, a column of zeros as long as the chunk.
 struct RuleColumns {
+  const double* zeros = nullptr;
   const double* long_entry = nullptr;
   const double* long_exit = nullptr;
   const double* short_entry = nullptr;
@@ -64,6 +67,46 @@ struct RuleColumns {
   const double* size = nullptr;
 };
 
+// One bar of an instrument's columns, read field by field as the exchange needs them: a bar
+// that only places an order never touches the columns it does not need (they are often cold).
+class BarRef {
+ public:
+  BarRef(const BarColumnsView& bars, std::size_t index) : bars_(&bars), index_(index) {}
+  double time() const { return bars_->time[index_]; }
+  double open() const { return bars_->open[index_]; }
+  double high() const { return bars_->high[index_]; }
+  double low() const { return bars_->low[index_]; }
+  double close() const { return bars_->close[index_]; }
+  double volume() const { return bars_->volume[index_]; }
+
+ private:
+  const BarColumnsView* bars_;
+  std::size_t index_;
+};
+
+// Asks for the cache line two lines past `at` (a hint; free when cached).
+inline void PrefetchAhead(const double* at) {
+#if defined(__GNUC__)
+  __builtin_prefetch(at + 16);
+#else
+  (void)at;
+#endif
+}
+
+// Asks for the fields of bar `index`, ahead of reading them (a hint; free when cached).
+inline void PrefetchBar(const BarColumnsView& bars, std::size_t index) {
+#if defined(__GNUC__)
+  if (index >= bars.length) return;
+  __builtin_prefetch(bars.open + index);
+  __builtin_prefetch(bars.high + index);
+  __builtin_prefetch(bars.low + index);
+  __builtin_prefetch(bars.volume + index);
+#else
+  (void)bars;
+  (void)index;
+#endif
+}
+
 // A value is true when it is neither 0 nor NaN.
 inline bool Truth(double x) { return x != 0 && x == x; }
 inline bool SignalAt(const double* column, std::size_t i) { return column != nullptr && Truth(column[i]); }
@@ -71,20 +114,103 @@ inline bool SignalAt(const double* column, std::size_t i) { return column != nul
 class Portfolio {
  public:
   // `trades` may be null (a sweep does not keep them).
-  Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::Accumulator* metrics,
+  Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::TradeAccumulator* metrics,
             std::vector<Trade>* trades);
 
   // Bar `bar` of instrument j, at index `index` of that instrument's bars, i of the chunk's
   // rule columns; `last` on the instrument's last bar (which closes any position out).
-  inline void OnBar(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
+  inline void OnBar(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last) {
     Book& b = books_[j];
-    // The common case, flat with nothing pending and no entry signal, does nothing but mark.
-    if (b.quantity == 0 && !b.exit_pending && b.entry_side == 0 && !last && !SignalAt(rules.long_entry, i) &&
-        !SignalAt(rules.short_entry, i)) {
-      b.mark = bar.close;
-      return;
+    // The common bars, inlined: nothing pending and no signal that acts.
+    if (!b.exit_pending && b.entry_side == 0 && !last) {
+      const bool short_entry = conventions_.allow_short && SignalAt(rules.short_entry, i);
+      if (b.quantity == 0) {
+        if (!SignalAt(rules.long_entry, i) && !short_entry) {
+          b.mark = bar.close();
+          return;
+        }
+      } else if (!b.guarded) {
+        // Held without stop or target, the bar only moves the trade's worst and best (from the
+        // open, the whole bar: OnActiveBar would find the same low and high).
+        const bool long_side = b.quantity > 0;
+        const double quantity = long_side ? b.quantity : -b.quantity;
+        const double side = long_side ? 1.0 : -1.0;
+        b.mae = std::min(b.mae, side * quantity * ((long_side ? bar.low() : bar.high()) - b.average_entry));
+        b.mfe = std::max(b.mfe, side * quantity * ((long_side ? bar.high() : bar.low()) - b.average_entry));
+        const bool acts = SignalAt(long_side ? rules.long_exit : rules.short_exit, i) ||
+                          (long_side ? short_entry : SignalAt(rules.long_entry, i)) ||
+                          static_cast<double>(index - b.held_from) >= b.exit_after;
+        if (!acts) {
+          b.mark = bar.close();
+          return;
+        }
+      }
     }
     OnActiveBar(j, bar, index, rules, i, last);
+  }
+
+  // The hot loop of a one-instrument backtest: runs bars [g, end) of instrument 0 for as long as
+  // they are quiet, i.e. OnBar would only mark them: nothing pending, no stop or target to watch,
+  // no signal that acts, not the last bar. Calls step(g, time, equity, exposed, cash) after each,
+  // as the caller would after OnBar, and returns the first bar that is not quiet (`end` if none
+  // was). The state lives in locals for the loop; the results are OnBar's, bit for bit.
+  template <class Step>
+  inline std::size_t QuietBars(const BarColumnsView& bars, std::size_t g, std::size_t end, std::size_t chunk_begin,
+                               const RuleColumns& rules, Step&& step) {
+    Book& b = books_[0];
+    if (b.exit_pending || b.entry_side != 0 || (b.quantity != 0 && b.guarded)) return g;
+    if (end > bars.length - 1) end = bars.length - 1;  // the last bar closes out
+    const std::size_t first = g;
+    const double cash = cash_;
+    const double quantity = b.quantity;
+    const double* const time = bars.time;
+    const double* const close = bars.close;
+    const double* const short_entry = conventions_.allow_short ? rules.short_entry : rules.zeros;
+    if (quantity == 0) {
+      const double* const long_entry = rules.long_entry;
+      // A long-only strategy has one signal to watch: the loop is specialised for it.
+      const bool both = short_entry != rules.zeros;
+      for (; g < end; ++g) {
+        // The loop reads neither the open nor the extremes, which the bar ending the stretch
+        // (an entry and its fill) will: keep them streaming into the cache, a line at a time.
+        if ((g & 7) == 0) {
+          PrefetchAhead(bars.open + g);
+          PrefetchAhead(bars.high + g);
+          PrefetchAhead(bars.low + g);
+        }
+        const std::size_t i = g - chunk_begin;
+        if (Truth(long_entry[i]) || (both && Truth(short_entry[i]))) break;
+        step(g, time[g], cash + quantity * close[g], false, cash);
+      }
+    } else {
+      const bool long_side = quantity > 0;
+      const double side = long_side ? 1.0 : -1.0;
+      const double size = long_side ? quantity : -quantity;
+      const double entry = b.average_entry;
+      // The time exit acts on the close of the first bar held exit_after bars: no quiet bar from there.
+      const double exit_bar = static_cast<double>(b.held_from) + std::ceil(b.exit_after);
+      if (exit_bar < static_cast<double>(end)) end = exit_bar > static_cast<double>(g) ? static_cast<std::size_t>(exit_bar) : g;
+      const double* const worst = long_side ? bars.low : bars.high;
+      const double* const best = long_side ? bars.high : bars.low;
+      const double* const exit = long_side ? rules.long_exit : rules.short_exit;
+      const double* const opposite = long_side ? short_entry : rules.long_entry;
+      const bool watch_opposite = opposite != rules.zeros;
+      double mae = b.mae;
+      double mfe = b.mfe;
+      for (; g < end; ++g) {
+        if ((g & 7) == 0) PrefetchAhead(bars.open + g);
+        // Held from the open without stop or target, the bar only moves the trade's worst and best.
+        mae = std::min(mae, side * size * (worst[g] - entry));
+        mfe = std::max(mfe, side * size * (best[g] - entry));
+        const std::size_t i = g - chunk_begin;
+        if (Truth(exit[i]) || (watch_opposite && Truth(opposite[i]))) break;
+        step(g, time[g], cash + quantity * close[g], true, cash);
+      }
+      b.mae = mae;
+      b.mfe = mfe;
+    }
+    if (g > first) b.mark = close[g - 1];
+    return g;
   }
 
   // Mark to market (rule 6): cash + Σ quantity × the last price of each instrument.
@@ -118,6 +244,7 @@ class Portfolio {
     double take_profit = 0;
     double trailing_stop = 0;
     double trailing_distance = 0;
+    bool guarded = false;  // the trade has a stop loss, a take profit or a trailing stop
     double exit_after = kInf;
     // The pending exit: close the whole position with the next fill (market).
     bool exit_pending = false;
@@ -141,16 +268,16 @@ class Portfolio {
     bool at_open;
   };
 
-  void OnActiveBar(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last);
-  void ProtectiveExits(std::size_t j, const Bar& bar, std::int64_t index, const double* path, PathPoint start);
-  void OnClose(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last);
-  void RequestExit(std::size_t j, const Bar& bar, std::int64_t index, ExitReason reason);
-  void PlaceEntry(std::size_t j, const Bar& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, int side);
+  void OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last);
+  void ProtectiveExits(std::size_t j, const BarRef& bar, std::int64_t index, const double* path, PathPoint start);
+  void OnClose(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, bool last);
+  void RequestExit(std::size_t j, const BarRef& bar, std::int64_t index, ExitReason reason);
+  void PlaceEntry(std::size_t j, const BarRef& bar, std::int64_t index, const RuleColumns& rules, std::size_t i, int side);
   // Fills (part of) the pending entry at `price` (before slippage); false if nothing filled.
-  bool FillEntry(std::size_t j, const Bar& bar, std::int64_t index, double price, bool slipped, bool at_close);
+  bool FillEntry(std::size_t j, const BarRef& bar, std::int64_t index, double price, bool slipped, bool at_close);
   // Sells or buys back (part of) the position at `price` (before slippage).
-  void FillExit(std::size_t j, const Bar& bar, std::int64_t index, double price, bool slipped, ExitReason reason, bool capped);
-  double CappedQuantity(double quantity, const Bar& bar) const;
+  void FillExit(std::size_t j, const BarRef& bar, std::int64_t index, double price, bool slipped, ExitReason reason, bool capped);
+  double CappedQuantity(double quantity, const BarRef& bar) const;
   double FillCommission(double quantity, double price, double time);
   // ib-tiered: starts the count of the month's shares afresh in a new UTC month.
   void RollMonth(double time);
@@ -162,7 +289,7 @@ class Portfolio {
 
   Conventions conventions_;
   RuleShape rules_;
-  metrics::Accumulator* metrics_;
+  metrics::TradeAccumulator* metrics_;
   std::vector<Trade>* trades_;
   std::vector<Book> books_;
   double cash_;

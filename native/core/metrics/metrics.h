@@ -1,11 +1,14 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 
 // The statistics of a run (docs/metrics.md), accumulated in one pass over the equity curve and
-// the trades so a sweep computes them without storing either.
+// the trades so a sweep computes them without storing either. Two accumulators: the curve's,
+// updated on every step and small enough for the exchange walk to keep in registers (a value
+// type, everything inline), and the trades', updated on fills.
 namespace quorum::metrics {
 
 // STAT_NAMES order (src/shared/domain/backtest.ts).
@@ -44,11 +47,50 @@ struct MetricsConfig {
   std::size_t blocks;
 };
 
-class Accumulator {
+// Fills and closed trades.
+class TradeAccumulator {
+ public:
+  void OnFill(double traded_value, double commission) {
+    traded_value_ += traded_value;
+    commissions_ += commission;
+  }
+
+  void OnTrade(double pnl) {
+    ++trades_;
+    pnl_sum_ += pnl;
+    if (pnl > 0) {
+      ++wins_;
+      gross_profit_ += pnl;
+    } else if (pnl < 0) {
+      gross_loss_ -= pnl;
+    }
+  }
+
+ private:
+  friend class CurveAccumulator;
+  std::size_t trades_ = 0;
+  std::size_t wins_ = 0;
+  double pnl_sum_ = 0;
+  double gross_profit_ = 0;
+  double gross_loss_ = 0;
+  double traded_value_ = 0;
+  double commissions_ = 0;
+};
+
+// The equity curve, one step at a time.
+class CurveAccumulator {
  public:
   // `block_returns` (blocks × 3: count, sum, sum of squares of the daily returns ending in the
-  // block) is written by Finish; it may be null when blocks is 0.
-  Accumulator(const MetricsConfig& config, double* block_returns);
+  // block) is zeroed here and written as days close; it may be null when blocks is 0.
+  CurveAccumulator(const MetricsConfig& config, double* block_returns)
+      : config_(config),
+        block_returns_(block_returns),
+        risk_free_daily_(config.risk_free_rate / config.periods_per_year),
+        last_equity_(config.starting_cash),
+        day_reference_(config.starting_cash),
+        peak_(config.starting_cash) {
+    if (block_returns_ != nullptr) std::fill(block_returns_, block_returns_ + config_.blocks * 3, 0.0);
+  }
 
   // One step of the equity curve, in time order; returns the drawdown (1 − equity / peak).
   inline double OnStep(double time, double equity, bool exposed) {
@@ -72,29 +114,40 @@ class Accumulator {
     return drawdown;
   }
 
-  void OnFill(double traded_value, double commission) {
-    traded_value_ += traded_value;
-    commissions_ += commission;
+  // Closes the last day and drawdown stretch and computes every statistic; call once, after the last step.
+  Stats Finish(const TradeAccumulator& trades);
+
+ private:
+  inline void StartDay(double time) {
+    if (step_ > 0) AddDailyReturn(last_equity_ / day_reference_ - 1.0, step_ - 1);
+    day_reference_ = last_equity_;
+    day_end_ = (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
+    // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
+    if (step_ == 0) peak_time_ = time;
   }
 
-  void OnTrade(double pnl) {
-    ++trades_;
-    pnl_sum_ += pnl;
-    if (pnl > 0) {
-      ++wins_;
-      gross_profit_ += pnl;
-    } else if (pnl < 0) {
-      gross_loss_ -= pnl;
+  inline void AddDailyReturn(double r, std::size_t step) {
+    ++days_;
+    // Welford's update: the variance without the cancellation of Σr² − n·mean².
+    const double delta = r - mean_;
+    mean_ += delta / static_cast<double>(days_);
+    m2_ += delta * (r - mean_);
+    const double downside = std::min(0.0, r - risk_free_daily_);
+    downside_sum_squares_ += downside * downside;
+    if (block_returns_ != nullptr && config_.blocks > 0 && config_.steps > 0) {
+      const std::size_t block = step * config_.blocks / config_.steps;
+      double* cell = block_returns_ + 3 * std::min(block, config_.blocks - 1);
+      cell[0] += 1.0;
+      cell[1] += r;
+      cell[2] += r * r;
     }
   }
 
-  // Closes the last day and drawdown stretch; call once, after the last step.
-  Stats Finish();
-
- private:
-  void StartDay(double time);
-  void AddDailyReturn(double r, std::size_t step);
-  void EndStretch(double time, std::size_t step);
+  inline void EndStretch(double time, std::size_t step) {
+    under_ = false;
+    max_drawdown_days_ = std::max(max_drawdown_days_, (time - peak_time_) / kSecondsPerDay);
+    max_drawdown_bars_ = std::max(max_drawdown_bars_, static_cast<double>(step) - peak_step_ - 1.0);
+  }
 
   MetricsConfig config_;
   double* block_returns_;
@@ -121,14 +174,6 @@ class Accumulator {
   double max_drawdown_ = 0;
   double max_drawdown_days_ = 0;
   double max_drawdown_bars_ = 0;
-
-  std::size_t trades_ = 0;
-  std::size_t wins_ = 0;
-  double pnl_sum_ = 0;
-  double gross_profit_ = 0;
-  double gross_loss_ = 0;
-  double traded_value_ = 0;
-  double commissions_ = 0;
 };
 
 }  // namespace quorum::metrics

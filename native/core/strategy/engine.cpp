@@ -12,7 +12,9 @@
 namespace quorum::strategy {
 namespace {
 
+using exchange::BarRef;
 using exchange::Portfolio;
+using exchange::PrefetchBar;
 using exchange::RuleColumns;
 
 // One program indicator's identity across parameter sets: the same library class with the same
@@ -58,6 +60,7 @@ class Engine {
     std::vector<double*> base;         // per register: where its history starts in scratch
     std::vector<double*> registers;    // per register: the current set's chunk values
     std::vector<double> discard;       // for outputs the program does not keep
+    std::vector<double> zeros;         // the signal of a rule the strategy does not have
     std::size_t begin = 0;             // the chunk's bars: [begin, end)
     std::size_t end = 0;
     ChunkFields fields{};
@@ -68,7 +71,8 @@ class Engine {
     std::vector<int> shared_ids;  // per program indicator: its shared instance, or -1
     std::vector<std::vector<std::unique_ptr<IndicatorInstance>>> owned;  // per lane, per program indicator
     std::vector<std::vector<double>> histories;                           // per lane: the lagged registers' tails
-    std::unique_ptr<metrics::Accumulator> metrics;
+    std::unique_ptr<metrics::CurveAccumulator> curve;
+    metrics::TradeAccumulator trades;
     std::unique_ptr<Portfolio> portfolio;
     SetResult result;
   };
@@ -153,8 +157,8 @@ Engine::Engine(const BacktestInput& input, const Timeline& timeline, const doubl
     set.histories.assign(input.instruments.size(), std::vector<double>(history_size_, ind::kNaN));
     metrics::MetricsConfig config{input.conventions.starting_cash, input.conventions.periods_per_year,
                                   input.conventions.risk_free_rate, timeline.ActiveSteps(), input.blocks};
-    set.metrics = std::make_unique<metrics::Accumulator>(config, set.result.block_returns);
-    set.portfolio = std::make_unique<Portfolio>(input.conventions, RuleShapeOf(p), input.instruments.size(), set.metrics.get(),
+    set.curve = std::make_unique<metrics::CurveAccumulator>(config, set.result.block_returns);
+    set.portfolio = std::make_unique<Portfolio>(input.conventions, RuleShapeOf(p), input.instruments.size(), &set.trades,
                                                 set.result.trades);
   }
 
@@ -175,6 +179,7 @@ Engine::Engine(const BacktestInput& input, const Timeline& timeline, const doubl
       offset += static_cast<std::size_t>(lags_[r]) + chunk;
     }
     lane.discard.assign(chunk, 0.0);
+    lane.zeros.assign(chunk, 0.0);
     for (const SharedSpec& spec : shared_specs_) {
       SharedInstance shared;
       shared.instance = std::make_unique<IndicatorInstance>(spec.resolved, spec.sources);
@@ -198,7 +203,8 @@ bool Engine::Run(Progress progress, void* context) {
     for (std::size_t j = 0; j < lanes_.size(); ++j) {
       Lane& lane = lanes_[j];
       lane.begin = next[j];
-      std::size_t end = lane.begin;
+      // One instrument's bars are the timeline's steps; several need their times compared.
+      std::size_t end = lanes_.size() == 1 ? end_step : lane.begin;
       while (end < lane.bars.length && lane.bars.time[end] <= last_time) ++end;
       lane.end = next[j] = end;
       const std::size_t b = lane.begin;
@@ -229,7 +235,7 @@ bool Engine::Run(Progress progress, void* context) {
     }
   }
   for (SetState& set : sets_) {
-    const metrics::Stats stats = set.metrics->Finish();
+    const metrics::Stats stats = set.curve->Finish(set.trades);
     if (set.result.stats != nullptr) std::copy(stats.begin(), stats.end(), set.result.stats);
   }
   return true;
@@ -259,10 +265,13 @@ void Engine::RunVm(SetState& set, Lane& lane, std::size_t lane_index) {
   }
   const ProgramRules& rules = program_.rules;
   auto column = [registers](std::int32_t r) -> const double* { return r >= 0 ? registers[r] : nullptr; };
-  lane.rules.long_entry = column(rules.long_entry);
-  lane.rules.long_exit = column(rules.long_exit);
-  lane.rules.short_entry = column(rules.short_entry);
-  lane.rules.short_exit = column(rules.short_exit);
+  const double* zeros = lane.zeros.data();
+  auto signal = [registers, zeros](std::int32_t r) -> const double* { return r >= 0 ? registers[r] : zeros; };
+  lane.rules.zeros = zeros;
+  lane.rules.long_entry = signal(rules.long_entry);
+  lane.rules.long_exit = signal(rules.long_exit);
+  lane.rules.short_entry = signal(rules.short_entry);
+  lane.rules.short_exit = signal(rules.short_exit);
   lane.rules.long_price = column(rules.long_order.price);
   lane.rules.short_price = column(rules.short_order.price);
   lane.rules.stop_loss = column(rules.stop_loss.reg);
@@ -282,7 +291,7 @@ void Engine::CopyRegisters(const SetState& set, const Lane& lane) {
 inline void Engine::Record(SetState& set, std::size_t row, double time) {
   const Portfolio& portfolio = *set.portfolio;
   const double equity = portfolio.Equity();
-  const double drawdown = set.metrics->OnStep(time, equity, portfolio.Exposed());
+  const double drawdown = set.curve->OnStep(time, equity, portfolio.Exposed());
   if (const EquityColumns* columns = set.result.equity) {
     if (columns->time != nullptr) columns->time[row] = time;
     if (columns->equity != nullptr) columns->equity[row] = equity;
@@ -298,11 +307,35 @@ void Engine::WalkOneInstrument(SetState& set) {
   // The timeline of one instrument is its bars: steps from FirstActive are at or after tradeFrom.
   const std::size_t first_active = timeline_.FirstActive();
   const std::size_t last = bars.length - 1;
-  for (std::size_t g = std::max(lane.begin, first_active); g < lane.end; ++g) {
-    const Bar bar{bars.time[g], bars.open[g], bars.high[g], bars.low[g], bars.close[g], bars.volume[g]};
-    portfolio.OnBar(0, bar, static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g == last);
-    Record(set, g - first_active, bar.time);
+  // A local copy, so the curve's state can stay in registers over the loop (its address never escapes).
+  metrics::CurveAccumulator curve = *set.curve;
+  const EquityColumns* columns = set.result.equity;
+  const bool record = columns != nullptr;
+  double* const time_column = record ? columns->time : nullptr;
+  double* const equity_column = record ? columns->equity : nullptr;
+  double* const cash_column = record ? columns->cash : nullptr;
+  double* const drawdown_column = record ? columns->drawdown : nullptr;
+  auto step = [&](std::size_t g, double time, double equity, bool exposed, double cash) {
+    const double drawdown = curve.OnStep(time, equity, exposed);
+    if (!record) return;
+    const std::size_t row = g - first_active;
+    if (time_column != nullptr) time_column[row] = time;
+    equity_column[row] = equity;
+    cash_column[row] = cash;
+    drawdown_column[row] = drawdown;
+  };
+  std::size_t g = std::max(lane.begin, first_active);
+  while (g < lane.end) {
+    g = portfolio.QuietBars(bars, g, lane.end, lane.begin, lane.rules, step);
+    if (g >= lane.end) break;
+    // A busy bar (an order, a signal that acts) is often followed by another (the fill): ask for
+    // the next bar's fields now, as the quiet loop did not read them.
+    PrefetchBar(bars, g + 1);
+    portfolio.OnBar(0, BarRef(bars, g), static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g == last);
+    step(g, bars.time[g], portfolio.Equity(), portfolio.Exposed(), portfolio.Cash());
+    ++g;
   }
+  *set.curve = curve;
 }
 
 void Engine::Walk(SetState& set, std::size_t first_step, std::size_t end_step) {
@@ -319,9 +352,7 @@ void Engine::Walk(SetState& set, std::size_t first_step, std::size_t end_step) {
       if (g >= lane.end || lane.bars.time[g] != time) continue;
       cursors_[j] = g + 1;
       if (!active) continue;
-      const BarColumnsView& bars = lane.bars;
-      const Bar bar{bars.time[g], bars.open[g], bars.high[g], bars.low[g], bars.close[g], bars.volume[g]};
-      portfolio.OnBar(j, bar, static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g + 1 == bars.length);
+      portfolio.OnBar(j, BarRef(lane.bars, g), static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g + 1 == lane.bars.length);
     }
     if (active) Record(set, s - timeline_.FirstActive(), time);
   }

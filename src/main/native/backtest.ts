@@ -178,7 +178,7 @@ export async function runSweep(
         nativeBinding().runSweep(
           program,
           bars,
-          paramSets.slice(),
+          paramSets,
           parsed,
           { tradeFrom, chunkSize, blocks, threads },
           stats,
@@ -357,15 +357,28 @@ function checkInstruments(instruments: readonly BarColumns[]): BarColumns[] {
     for (const field of BAR_FIELDS) {
       if (columns[field].length !== n) throw invalid(`instruments[${j}].${field} has ${columns[field].length} values but time has ${n}`)
     }
-    const time = columns.time
-    if (!Number.isFinite(time[0])) throw invalid(`instruments[${j}].time[0] is ${time[0]}: bar times must be finite epoch seconds`)
-    for (let i = 1; i < n; i++) {
-      if (!((time[i] as number) > (time[i - 1] as number)) || !Number.isFinite(time[i])) {
-        throw invalid(`instruments[${j}].time must be strictly ascending, but time[${i}] = ${time[i]} follows time[${i - 1}] = ${time[i - 1]}`)
-      }
+    const bad = firstUnorderedTime(columns.time)
+    if (bad === 0) throw invalid(`instruments[${j}].time[0] is ${columns.time[0]}: bar times must be finite epoch seconds`)
+    if (bad > 0) {
+      const time = columns.time
+      throw invalid(`instruments[${j}].time must be strictly ascending, but time[${bad}] = ${time[bad]} follows time[${bad - 1}] = ${time[bad - 1]}`)
     }
     return columns
   })
+}
+
+/** The first index whose time is not finite or not after the one before it; -1 when all are in order. */
+function firstUnorderedTime(time: Float64Array): number {
+  let previous = time[0] as number
+  if (!Number.isFinite(previous)) return 0
+  const n = time.length
+  for (let i = 1; i < n; i++) {
+    const t = time[i] as number
+    // t > previous fails for NaN; the last time's finiteness is checked once after the loop.
+    if (!(t > previous)) return i
+    previous = t
+  }
+  return previous === Number.POSITIVE_INFINITY ? n - 1 : -1
 }
 
 function parseConventions(conventions: ConventionsInput): Conventions {

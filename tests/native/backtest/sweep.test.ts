@@ -93,6 +93,20 @@ describe('chunks', () => {
     }
   })
 
+  it('gives the same run through the one-instrument fast path as through the general walk', async () => {
+    const bars = seededRandomWalk(31, 20_000, { step: HOUR })
+    // A second instrument with a single bar at the last time: it never trades and adds no step,
+    // but a run with two instruments takes the general walk.
+    const last = bars.time.length - 1
+    const idle = { time: bars.time.slice(last), open: bars.open.slice(last), high: bars.high.slice(last), low: bars.low.slice(last), close: bars.close.slice(last), volume: bars.volume.slice(last) }
+    for (const program of [maCrossover(), maCrossover({ short: true })]) {
+      const fast = await runBacktest(program, [bars], [10, 30], costs)
+      const general = await runBacktest(program, [bars, idle], [10, 30], costs)
+      expect(fast.stats.trades).toBeGreaterThan(100)
+      expect(flatten(general)).toEqual(flatten(fast))
+    }
+  })
+
   it('exercises every exit reason but the end in the chunk test’s strategy', async () => {
     const out = await runBacktest(kitchenSink(), [seededRandomWalk(7, 3000, { step: HOUR })], [8, 21, 14, 1], costs)
     const reasons = new Set(Array.from(out.trades.exitReason, (r) => EXIT_REASONS[r]))
