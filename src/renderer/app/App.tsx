@@ -1,5 +1,6 @@
 import { ChartWorkspace } from '../features/chart/ChartWorkspace'
 import { DataWorkspace } from '../features/data/DataWorkspace'
+import { StrategyLabWorkspace } from '../features/strategy-lab/StrategyLabWorkspace'
 import { PlaceholderWorkspace } from '../features/workspaces/PlaceholderWorkspace'
 import { SettingsWorkspace } from '../features/workspaces/SettingsWorkspace'
 import { ErrorBanner } from './ErrorBanner'
@@ -20,7 +21,8 @@ export function App() {
           <ChartWorkspace hidden={workspace !== 'chart'} />
           {workspace === 'settings' ? <SettingsWorkspace /> : null}
           {workspace === 'data' ? <DataWorkspace /> : null}
-          {workspace !== 'chart' && workspace !== 'settings' && workspace !== 'data' ? <PlaceholderWorkspace workspace={workspace} /> : null}
+          {workspace === 'strategy-lab' ? <StrategyLabWorkspace /> : null}
+          {workspace !== 'chart' && workspace !== 'settings' && workspace !== 'data' && workspace !== 'strategy-lab' ? <PlaceholderWorkspace workspace={workspace} /> : null}
         </WorkspaceErrorBoundary>
       </main>
       <StatusBar />

@@ -9,6 +9,8 @@ import type { EngineSlice } from './engine-slice'
 import { createEngineSlice } from './engine-slice'
 import type { ErrorsSlice } from './errors-slice'
 import { createErrorsSlice } from './errors-slice'
+import type { StrategyLabSlice } from '../../features/strategy-lab/strategy-lab-slice'
+import { createStrategyLabSlice } from '../../features/strategy-lab/strategy-lab-slice'
 import type { UiSlice } from './ui-slice'
 import { createUiSlice } from './ui-slice'
 
@@ -22,7 +24,7 @@ export type { WorkspaceId } from './workspaces'
 export { WORKSPACES } from './workspaces'
 
 /** The renderer's one store. Bars never live here: they go straight to the chart's series. */
-export type QuorumStore = UiSlice & EngineSlice & ChartSlice & ChartLayoutSlice & ChartDrawingsSlice & ErrorsSlice
+export type QuorumStore = UiSlice & EngineSlice & ChartSlice & ChartLayoutSlice & ChartDrawingsSlice & ErrorsSlice & StrategyLabSlice
 
 export const useStore = create<QuorumStore>()((...a) => ({
   ...createUiSlice(...a),
@@ -31,6 +33,7 @@ export const useStore = create<QuorumStore>()((...a) => ({
   ...createChartLayoutSlice(...a),
   ...createChartDrawingsSlice(...a),
   ...createErrorsSlice(...a),
+  ...createStrategyLabSlice(...a),
 }))
 
 /** Back to the initial state (tests). */

@@ -1,11 +1,7 @@
 import type { WorkspaceId } from '../../app/store'
 
 /** What each workspace not built yet will hold, said plainly. */
-export const PLANNED: Record<Exclude<WorkspaceId, 'chart' | 'settings' | 'data'>, readonly string[]> = {
-  'strategy-lab': [
-    'Write strategies in the Quorum strategy language or build them from forms, then backtest, optimise, walk-forward and stress-test them on stored bars.',
-    'Not built yet.',
-  ],
+export const PLANNED: Record<Exclude<WorkspaceId, 'chart' | 'settings' | 'data' | 'strategy-lab'>, readonly string[]> = {
   trading: [
     'Positions, working orders, fills and an order ticket, simulated or through Interactive Brokers; every order passes the risk gate and links back to its decision.',
     'Not built yet.',
