@@ -15,7 +15,7 @@ const BT2006 = join(INPUTS, '2006-day-001.txt')
 const dir = mkdtempSync(join(tmpdir(), 'quorum-parity-'))
 
 interface JsonRun {
-  stats: Record<string, number>
+  stats: Record<'finalEquity' | 'winRate' | 'maxDrawdown' | 'maxDrawdownDays' | 'trades', number>
   trades: { side: string; entryTime: string; entryPrice: number; exitTime: string; exitPrice: number; quantity: number; exitReason: string }[]
   equity: { time: string; equity: number }[]
 }

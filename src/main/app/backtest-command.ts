@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DateTime } from 'luxon'
-import { z } from 'zod'
 import type { BacktestResult, DataSelection, OptimizationResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
-import { Constraint, OptimizeSettings, StatName } from '../../shared/contract'
+import { OptimizeSettings, StatName, type Constraint } from '../../shared/contract'
 import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
 import { Conventions, EXIT_REASONS, STAT_NAMES, Timeframe } from '../../shared/domain'
 import { BacktestService, fingerprintBars, formatStat, type LoadedSelection } from '../backtest'
@@ -119,7 +118,7 @@ function readSettings(flags: BacktestCommandFlags): OptimizeSettingsType {
     if (!m || ![min, max, step].every(Number.isFinite)) throw new UsageError(`--range must be name=min:max:step, got "${r}"`)
     ranges[m[1] as string] = { min, max, step }
   }
-  const constraints: z.infer<typeof Constraint>[] = []
+  const constraints: Constraint[] = []
   for (const c of flags.constraint ?? []) {
     const m = /^\s*(\w+)\s*(>=|<=)\s*(-?[\d.eE+-]+)\s*$/.exec(c)
     const stat = StatName.safeParse(m?.[1])
