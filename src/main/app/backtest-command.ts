@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import type { BacktestResult, DataSelection, OptimizationResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
 import { OptimizeSettings, StatName, type Constraint } from '../../shared/contract'
 import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
-import { Conventions, EXIT_REASONS, STAT_NAMES, Timeframe } from '../../shared/domain'
+import { Conventions, EXIT_REASONS, sliceBars, STAT_NAMES, Timeframe } from '../../shared/domain'
 import { BacktestService, fingerprintBars, formatStat, type LoadedSelection } from '../backtest'
 import { analyseText, BarService, readSource } from '../data'
 import type { Clock, Logger } from '../kernel'
@@ -250,14 +250,7 @@ function restrict(data: LoadedSelection, from: number | undefined, to: number | 
   while (start < end && (bars.time[start] ?? 0) < (from ?? -Infinity)) start++
   while (end > start && (bars.time[end - 1] ?? 0) > (to ?? Infinity)) end--
   if (end <= start) throw new EngineError('invalid-request', 'No bars of the file fall between --from and --to.')
-  const cut = {
-    time: bars.time.subarray(start, end),
-    open: bars.open.subarray(start, end),
-    high: bars.high.subarray(start, end),
-    low: bars.low.subarray(start, end),
-    close: bars.close.subarray(start, end),
-    volume: bars.volume.subarray(start, end),
-  }
+  const cut = sliceBars(bars, start, end)
   return { series: [cut], instruments: [{ ...instrument, bars: end - start, firstTime: cut.time[0] ?? NaN, lastTime: cut.time[end - start - 1] ?? NaN, fingerprint: fingerprintBars(cut) }] }
 }
 

@@ -1,3 +1,5 @@
+import type { StrategyParamInfo } from '../../shared/contract'
+
 /**
  * A compiled strategy: what src/main/strategy's compiler produces and native/core/strategy's VM
  * runs. The full specification (instruction semantics, chunked evaluation, the exchange) is
@@ -110,15 +112,8 @@ export interface ProgramRules {
   readonly sizing: ProgramSizing
 }
 
-export interface ProgramParam {
-  readonly name: string
-  readonly default: number
-  /** The optimisation range; min = max when the parameter has no range. */
-  readonly min: number
-  readonly max: number
-  readonly step: number
-  readonly integer: boolean
-}
+/** A strategy parameter with its optimisation range: the contract's StrategyParamInfo, one definition. */
+export type ProgramParam = StrategyParamInfo
 
 export interface Program {
   readonly version: 1
