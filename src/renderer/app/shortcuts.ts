@@ -39,6 +39,22 @@ export const CHART_SHORTCUTS: readonly { readonly label: string; readonly keys: 
   { label: 'Undo drawing change', keys: CHART_KEYS.undoDrawing },
 ]
 
+/** The Strategy Lab's keys (bound in features/strategy-lab/lab-shortcuts.ts). */
+export const LAB_KEYS = {
+  save: shortcutLabel('S'),
+  runBacktest: shortcutLabel('Enter'),
+  optimise: shortcutLabel('Enter', true),
+  nextProblem: 'F8',
+} as const
+
+/** Listed in Settings → Keyboard. */
+export const LAB_SHORTCUTS: readonly { readonly label: string; readonly keys: string }[] = [
+  { label: 'Save the strategy', keys: LAB_KEYS.save },
+  { label: 'Run the backtest', keys: LAB_KEYS.runBacktest },
+  { label: 'Optimise', keys: LAB_KEYS.optimise },
+  { label: 'Next problem in the editor', keys: LAB_KEYS.nextProblem },
+]
+
 /** True when the key goes to a text field, a select or an editable element, not to the app. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false

@@ -1,15 +1,9 @@
-import { shortcutLabel } from '../../app/shortcuts'
+import { LAB_KEYS } from '../../app/shortcuts'
 import { useStore } from '../../app/store'
 import { runBacktest, runOptimisation } from './run-actions'
 import { saveStrategy } from './strategy-actions'
 
-/** The Strategy Lab's keys, as tooltips write them. */
-export const LAB_KEYS = {
-  save: shortcutLabel('S'),
-  runBacktest: shortcutLabel('Enter'),
-  optimise: shortcutLabel('Enter', true),
-  nextProblem: 'F8',
-} as const
+export { LAB_KEYS }
 
 /**
  * Ctrl/⌘+S saves, Ctrl/⌘+Enter runs the backtest, Ctrl/⌘+Shift+Enter optimises, wherever the

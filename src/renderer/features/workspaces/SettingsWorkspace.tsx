@@ -1,4 +1,4 @@
-import { CHART_SHORTCUTS, IS_MAC, THEME_SHORTCUT, shortcutLabel } from '../../app/shortcuts'
+import { CHART_SHORTCUTS, LAB_SHORTCUTS, IS_MAC, THEME_SHORTCUT, shortcutLabel } from '../../app/shortcuts'
 import { WORKSPACES, useStore } from '../../app/store'
 import { changeTheme } from '../../app/theme-actions'
 
@@ -78,6 +78,12 @@ export function SettingsWorkspace() {
           <h3 className="panel__subtitle">Chart</h3>
           <dl className="info-grid info-grid--wide" data-testid="chart-shortcuts">
             {CHART_SHORTCUTS.map((s) => (
+              <InfoRow key={s.label} label={s.label} value={s.keys} />
+            ))}
+          </dl>
+          <h3 className="panel__subtitle">Strategy Lab</h3>
+          <dl className="info-grid info-grid--wide" data-testid="lab-shortcuts">
+            {LAB_SHORTCUTS.map((s) => (
               <InfoRow key={s.label} label={s.label} value={s.keys} />
             ))}
           </dl>
