@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runBacktestCommand } from '../../src/main/app/backtest-command'
 import { ManualClock, silentLogger } from '../../src/main/kernel'
+import { type StatName } from '../../src/shared/domain'
 
 /**
  * Parity with established backtesters on their own data (docs/design/parity-targets.md): the
@@ -15,7 +16,7 @@ const BT2006 = join(INPUTS, '2006-day-001.txt')
 const dir = mkdtempSync(join(tmpdir(), 'quorum-parity-'))
 
 interface JsonRun {
-  stats: Record<string, number>
+  stats: Record<StatName, number>
   trades: { side: string; entryTime: string; entryPrice: number; exitTime: string; exitPrice: number; quantity: number; exitReason: string }[]
   equity: { time: string; equity: number }[]
 }

@@ -335,9 +335,14 @@ void Portfolio::FillExit(std::size_t j, const BarRef& bar, std::int64_t index, d
   metrics_->OnTrade(pnl);
   if (trades_ != nullptr) {
     trades_->push_back(Trade{static_cast<std::int32_t>(j), static_cast<std::int8_t>(side), b.entry_time, b.average_entry, bar.time(),
-                             b.exit_value / b.exited, b.entered, pnl, b.commission, b.mae, b.mfe,
+                             ExitPrice(b, fill_price, filled), b.entered, pnl, b.commission, b.mae, b.mfe,
                              static_cast<std::int32_t>(index - b.entry_index), reason});
   }
+}
+
+double Portfolio::ExitPrice(const Book& b, double last_price, double last_filled) {
+  // One fill: its price exactly (Σ(q·p)/Σq need not give p back); several: volume-weighted.
+  return b.exited == last_filled ? last_price : b.exit_value / b.exited;
 }
 
 double Portfolio::CappedQuantity(double quantity, const BarRef& bar) const {

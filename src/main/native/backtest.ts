@@ -59,8 +59,10 @@ export interface TradeColumns {
   /** +1 long, −1 short. */
   readonly side: Int8Array
   readonly entryTime: Float64Array
+  /** The fill price; volume-weighted when the entry took several fills (the volume cap). */
   readonly entryPrice: Float64Array
   readonly exitTime: Float64Array
+  /** The fill price; volume-weighted when the exit took several fills. */
   readonly exitPrice: Float64Array
   readonly quantity: Float64Array
   /** Net of commission. */

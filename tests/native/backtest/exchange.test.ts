@@ -70,6 +70,24 @@ describe('market orders (rules 1, 3, 4, 6)', () => {
   })
 })
 
+describe('trade prices', () => {
+  it('reports the fill price itself when an entry or exit took one fill, not Σ(q·p)/Σq', async () => {
+    // 55 × 186.31 / 55 is 186.30999999999997 in binary: a single fill must give 186.31 back.
+    const bars = barsFrom([
+      [180, 181, 179, 180],
+      [180.36, 181, 180, 180.5],
+      [185, 187, 184, 186],
+      [186.31, 187, 186, 186.5],
+      [186.5, 187, 186, 186.5],
+    ])
+    const program = scriptedSignals(bars, { shortEntry: [1, 0, 0, 0, 0], shortExit: [0, 0, 1, 0, 0] }, (b) => ({
+      sizing: { kind: 'fixed', register: b.constant(55) },
+    }))
+    const [trade] = tradeRows(await run(bars, program))
+    expect(trade).toMatchObject({ side: -1, quantity: 55, entryPrice: 180.36, exitPrice: 186.31, exitReason: 'signal' })
+  })
+})
+
 describe('opposite entries (rule 3)', () => {
   // Flat bars: the open is the close, so the hand numbers stay simple.
   const bars = closesOnly([100, 100, 110, 120, 100, 100])
