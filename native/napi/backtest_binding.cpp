@@ -196,6 +196,9 @@ exchange::Conventions ConventionsArgument(const Napi::Value& value) {
   const std::string opposite = StringProperty(object, "onOpposite", where);
   if (opposite != "reverse" && opposite != "flatten") Fail(env, "conventions.onOpposite must be 'reverse' or 'flatten'");
   c.on_opposite = opposite == "flatten" ? exchange::OnOpposite::kFlatten : exchange::OnOpposite::kReverse;
+  const std::string end = StringProperty(object, "endOfData", where);
+  if (end != "close" && end != "close-at-open" && end != "mark") Fail(env, "conventions.endOfData must be 'close', 'close-at-open' or 'mark'");
+  c.end_of_data = end == "mark" ? exchange::EndOfData::kMark : end == "close-at-open" ? exchange::EndOfData::kCloseAtOpen : exchange::EndOfData::kClose;
 
   const Napi::Object commission = ObjectProperty(object, "commission", where);
   const std::string commission_kind = StringProperty(commission, "kind", "conventions.commission");

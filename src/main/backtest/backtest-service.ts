@@ -206,7 +206,7 @@ export class BacktestService {
   }
 
   private completeBacktest(runs: RunLog, runId: number, manifest: RunManifest, output: BacktestOutput): BacktestResult {
-    const equity: EquityCurve = { time: output.equity.time, equity: output.equity.equity, drawdown: output.equity.drawdown }
+    const equity: EquityCurve = { time: output.equity.time, equity: output.equity.equity, cash: output.equity.cash, drawdown: output.equity.drawdown }
     const trades: TradeColumns = output.trades
     runs.finish(runId, { status: 'completed', summary: { stats: output.stats }, parts: { equity, trades } })
     return { kind: 'backtest', run: this.summary(this.mustGet(runs, runId)), manifest, stats: output.stats, equity, trades }
