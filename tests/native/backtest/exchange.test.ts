@@ -405,6 +405,7 @@ describe('endOfData: the position still open on the last bar', () => {
     const out = await run(bars, holdToEnd)
     expect(tradeRows(out)).toEqual([expect.objectContaining({ entryPrice: 110, exitTime: day(4), exitPrice: 113, quantity: 909, pnl: 2727, exitReason: 'end' })])
     expect(Array.from(out.equity.cash)).toEqual([100000, 100000, 100000, 10, 102727])
+    expect(Array.from(out.equity.exposed)).toEqual([0, 0, 0, 1, 0])
     expect(out.stats).toMatchObject({ finalEquity: 102727, trades: 1, exposure: 1 / 5 })
     expect(await run(bars, holdToEnd, { endOfData: 'close' })).toEqual(out)
   })
@@ -471,6 +472,7 @@ describe('endOfData: the position still open on the last bar', () => {
     // Cash 5 after the entry and its commission; 909 shares marked at 113.
     expect(Array.from(out.equity.equity)).toEqual([100000, 100000, 100000, 5 + 909 * 110, 5 + 909 * 113])
     expect(Array.from(out.equity.cash)).toEqual([100000, 100000, 100000, 5, 5])
+    expect(Array.from(out.equity.exposed)).toEqual([0, 0, 0, 1, 1])
     expect(out.stats).toMatchObject({ finalEquity: 102722, trades: 0, commissions: 5, exposure: 2 / 5 })
     expect(out.stats.winRate).toBeNaN()
     expect(out.stats.expectancy).toBeNaN()
