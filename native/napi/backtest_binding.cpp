@@ -196,6 +196,9 @@ exchange::Conventions ConventionsArgument(const Napi::Value& value) {
   const std::string opposite = StringProperty(object, "onOpposite", where);
   if (opposite != "reverse" && opposite != "flatten") Fail(env, "conventions.onOpposite must be 'reverse' or 'flatten'");
   c.on_opposite = opposite == "flatten" ? exchange::OnOpposite::kFlatten : exchange::OnOpposite::kReverse;
+  const std::string end = StringProperty(object, "endOfData", where);
+  if (end != "close" && end != "close-at-open" && end != "mark") Fail(env, "conventions.endOfData must be 'close', 'close-at-open' or 'mark'");
+  c.end_of_data = end == "mark" ? exchange::EndOfData::kMark : end == "close-at-open" ? exchange::EndOfData::kCloseAtOpen : exchange::EndOfData::kClose;
 
   const Napi::Object commission = ObjectProperty(object, "commission", where);
   const std::string commission_kind = StringProperty(commission, "kind", "conventions.commission");
@@ -398,6 +401,7 @@ class BacktestWorker final : public BacktestWorkerBase {
       result.stats = stats_.data();
       result.equity = &equity;
       result.trades = &trades_;
+      result.traded_value = &traded_value_;
       ProgressContext context{&progress, cancel_.get(), reports_progress_};
       finished_ = strategy::RunParameterSets(input, timeline, params.data(), 1, {result}, &SendProgress, &context);
       if (finished_ && reports_progress_) {
@@ -416,12 +420,14 @@ class BacktestWorker final : public BacktestWorkerBase {
     Napi::Float64Array stats = Napi::Float64Array::New(env, metrics::kStatCount);
     std::memcpy(stats.Data(), stats_.data(), sizeof(double) * metrics::kStatCount);
     outcome.Set("stats", stats);
+    outcome.Set("tradedValue", Napi::Number::New(env, traded_value_));
     outcome.Set("trades", TradesToJs(env, trades_));
     deferred_.Resolve(outcome);
   }
 
  private:
   metrics::Stats stats_{};
+  double traded_value_ = 0;
   std::vector<exchange::Trade> trades_;
   bool finished_ = false;
 };
@@ -477,9 +483,16 @@ Napi::Float64Array OutputColumn(const Napi::Value& value, const char* name, std:
   return array;
 }
 
+Napi::Uint8Array Uint8ArrayArgument(const Napi::Value& value, const char* name) {
+  if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(value.Env(), std::string(name) + " must be a Uint8Array");
+  }
+  return value.As<Napi::Uint8Array>();
+}
+
 // runBacktest(program, instruments, params, conventions, options {tradeFrom, chunkSize},
-//             equity {time, equity, cash, drawdown} (rows allocated by the caller), onProgress)
-//   → { promise: Promise<{status, stats: Float64Array, trades: {column: ArrayBuffer}}>, cancel }
+//             equity {time, equity, cash, drawdown, exposed} (rows allocated by the caller), onProgress)
+//   → { promise: Promise<{status, stats: Float64Array, tradedValue, trades: {column: ArrayBuffer}}>, cancel }
 Napi::Value RunBacktest(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   auto cancel = std::make_shared<std::atomic<bool>>(false);
@@ -499,6 +512,10 @@ Napi::Value RunBacktest(const Napi::CallbackInfo& info) {
     worker->equity.equity = OutputColumn(equity.Get("equity"), "equity.equity", rows, &worker->pins).Data();
     worker->equity.cash = OutputColumn(equity.Get("cash"), "equity.cash", rows, &worker->pins).Data();
     worker->equity.drawdown = OutputColumn(equity.Get("drawdown"), "equity.drawdown", rows, &worker->pins).Data();
+    Napi::Uint8Array exposed = Uint8ArrayArgument(equity.Get("exposed"), "equity.exposed");
+    if (exposed.ElementLength() != rows) throw Napi::RangeError::New(env, "equity.exposed must have " + std::to_string(rows) + " values");
+    worker->pins.Pin(exposed);
+    worker->equity.exposed = exposed.Data();
     strategy::ValidateParameterSets(worker->program, worker->params.data(), 1);
   } catch (const ProgramError& error) {
     delete worker;
@@ -572,12 +589,41 @@ Napi::Value EvaluateProgram(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// computeStats(curve {time, equity: Float64Array, exposed: Uint8Array}, pnl: Float64Array,
+//              totals {tradedValue, commissions}, conventions) → Float64Array (STAT_NAMES order)
+// runs the metrics accumulators over a given curve and trade list, on the calling thread.
+Napi::Value ComputeStats(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  if (!info[0].IsObject()) Fail(env, "curve must be an object of columns");
+  const Napi::Object curve = info[0].As<Napi::Object>();
+  const Napi::Float64Array time = Float64ArrayArgument(curve.Get("time"), "curve.time");
+  const Napi::Float64Array equity = Float64ArrayArgument(curve.Get("equity"), "curve.equity");
+  const Napi::Uint8Array exposed = Uint8ArrayArgument(curve.Get("exposed"), "curve.exposed");
+  const std::size_t points = time.ElementLength();
+  if (equity.ElementLength() != points || exposed.ElementLength() != points) {
+    throw Napi::RangeError::New(env, "curve.equity and curve.exposed must have as many values as curve.time");
+  }
+  const Napi::Float64Array pnl = Float64ArrayArgument(info[1], "pnl");
+  if (!info[2].IsObject()) Fail(env, "totals must be an object");
+  const Napi::Object totals = info[2].As<Napi::Object>();
+  const double traded_value = NumberProperty(totals, "tradedValue", "totals");
+  const double commissions = NumberProperty(totals, "commissions", "totals");
+  const exchange::Conventions conventions = ConventionsArgument(info[3]);
+  const metrics::MetricsConfig config{conventions.starting_cash, conventions.periods_per_year, conventions.risk_free_rate, points, 0};
+  const metrics::Stats stats = metrics::ComputeStats(config, time.Data(), equity.Data(), exposed.Data(), points, pnl.Data(),
+                                                     pnl.ElementLength(), traded_value, commissions);
+  Napi::Float64Array out = Napi::Float64Array::New(env, metrics::kStatCount);
+  std::memcpy(out.Data(), stats.data(), sizeof(double) * metrics::kStatCount);
+  return out;
+}
+
 }  // namespace
 
 void RegisterBacktestBindings(Napi::Env env, Napi::Object exports) {
   exports.Set("runBacktest", Napi::Function::New(env, RunBacktest, "runBacktest"));
   exports.Set("runSweep", Napi::Function::New(env, RunSweep, "runSweep"));
   exports.Set("evaluateProgram", Napi::Function::New(env, EvaluateProgram, "evaluateProgram"));
+  exports.Set("computeStats", Napi::Function::New(env, ComputeStats, "computeStats"));
 }
 
 }  // namespace quorum::addon

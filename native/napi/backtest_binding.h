@@ -4,7 +4,7 @@
 
 namespace quorum::addon {
 
-// runBacktest, runSweep and evaluateProgram (src/main/native/backtest.ts is their TypeScript side).
+// runBacktest, runSweep, evaluateProgram and computeStats (src/main/native/backtest.ts is their TypeScript side).
 void RegisterBacktestBindings(Napi::Env env, Napi::Object exports);
 
 }  // namespace quorum::addon

@@ -5,7 +5,7 @@
 
 namespace quorum::addon {
 
-void PinnedArrays::Pin(const Napi::Float64Array& array) { references_.push_back(Napi::Persistent(array)); }
+void PinnedArrays::Pin(const Napi::TypedArray& array) { references_.push_back(Napi::Persistent(array)); }
 
 Napi::Float64Array Float64ArrayArgument(const Napi::Value& value, const char* name) {
   if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array) {

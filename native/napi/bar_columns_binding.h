@@ -12,10 +12,10 @@ namespace quorum::addon {
 // the call that received them has returned. Must be destroyed on the JS thread.
 class PinnedArrays {
  public:
-  void Pin(const Napi::Float64Array& array);
+  void Pin(const Napi::TypedArray& array);
 
  private:
-  std::vector<Napi::Reference<Napi::Float64Array>> references_;
+  std::vector<Napi::Reference<Napi::TypedArray>> references_;
 };
 
 // Each throws a Napi::TypeError naming `name` when the argument has the wrong shape, so no pointer

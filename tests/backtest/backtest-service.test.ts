@@ -161,6 +161,11 @@ describe('walk-forward, Monte Carlo and the report', () => {
     const t = result.equity.time
     for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThan(t[i - 1] ?? Infinity)
     expect(t[0]).toBe(result.windows[0]?.outOfSampleFrom)
+    // The stitched curve's statistics, computed natively over it.
+    expect(result.stats.finalEquity).toBe(result.equity.equity[t.length - 1])
+    expect(result.stats.startingCash).toBe(conventions.startingCash)
+    expect(result.stats.exposure).toBeGreaterThan(0)
+    expect(result.stats.exposure).toBeLessThanOrEqual(1)
     expect(Number.isNaN(result.efficiency)).toBe(false)
     expect(service.getRun(result.run.id).kind).toBe('walk-forward')
   })

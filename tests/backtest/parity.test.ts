@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runBacktestCommand } from '../../src/main/app/backtest-command'
 import { ManualClock, silentLogger } from '../../src/main/kernel'
+import { type StatName } from '../../src/shared/domain'
 
 /**
  * Parity with established backtesters on their own data (docs/design/parity-targets.md): the
@@ -15,9 +16,9 @@ const BT2006 = join(INPUTS, '2006-day-001.txt')
 const dir = mkdtempSync(join(tmpdir(), 'quorum-parity-'))
 
 interface JsonRun {
-  stats: Record<'finalEquity' | 'winRate' | 'maxDrawdown' | 'maxDrawdownDays' | 'trades', number>
+  stats: Record<StatName, number>
   trades: { side: string; entryTime: string; entryPrice: number; exitTime: string; exitPrice: number; quantity: number; exitReason: string }[]
-  equity: { time: string; equity: number }[]
+  equity: { time: string; equity: number; cash: number }[]
 }
 
 async function backtest(input: string, source: string, conventions: object, symbol?: string): Promise<JsonRun> {
@@ -52,6 +53,17 @@ describe.skipIf(!existsSync(BT2006))('backtrader: tests/test_strategy_unoptimize
     expect(run.trades.slice(0, 11).map((t) => t.exitPrice.toFixed(2))).toEqual(sells.map((p) => p.toFixed(2)))
     expect(run.trades[11]).toMatchObject({ exitReason: 'end', exitPrice: 4119.94 })
     expect(run.stats.finalEquity.toFixed(2)).toBe('10284.10')
+  })
+
+  it('with endOfData mark, leaves the 12th position open as backtrader does: 11 trades, its final value and cash', async () => {
+    const run = await backtest(BT2006, source, { ...conventions, endOfData: 'mark' }, 'BT2006')
+    expect(run.stats.trades).toBe(11)
+    expect(run.trades.map((t) => t.entryPrice.toFixed(2))).toEqual(buys.slice(0, 11).map((p) => p.toFixed(2)))
+    expect(run.trades.map((t) => t.exitPrice.toFixed(2))).toEqual(sells.map((p) => p.toFixed(2)))
+    const last = run.equity[run.equity.length - 1]
+    expect(run.stats.finalEquity.toFixed(2)).toBe('10284.10')
+    expect(last?.equity.toFixed(2)).toBe('10284.10')
+    expect(last?.cash.toFixed(2)).toBe('6164.16')
   })
 })
 
@@ -88,5 +100,19 @@ describe.skipIf(!existsSync(GOOG))('backtesting.py: test_compute_stats (SmaCross
     expect(run.stats.maxDrawdownDays).toBe(584)
     // Closing the last trade at the last close gives backtesting.py's pre-0.3 final equity (it marked the open trade at that close).
     expect(run.stats.finalEquity.toFixed(2)).toBe('51959.95')
+  })
+
+  it('with endOfData close-at-open, closes the last trade at the last open as 0.3–0.6.5 do (finalize_trades): Equity Final 51422.99', async () => {
+    const run = await backtest(GOOG, source, { ...conventions, endOfData: 'close-at-open' })
+    expect(run.stats.trades).toBe(66)
+    expect(run.trades).toHaveLength(66)
+    const last = run.trades[65]
+    expect(last).toMatchObject({ side: 'long', quantity: 64, entryPrice: 695, exitPrice: 797.8, exitReason: 'end' })
+    expect(last?.entryTime.slice(0, 10)).toBe('2012-12-04')
+    expect(last?.exitTime.slice(0, 10)).toBe('2013-03-01')
+    // backtesting.py: Equity Final [$] 51422.98999999996.
+    expect(run.stats.finalEquity.toFixed(2)).toBe('51422.99')
+    expect(run.stats.finalEquity).toBeCloseTo(51422.98999999996, 8)
+    expect(run.stats.winRate * 100).toBeCloseTo(46.96969696969697, 10)
   })
 })

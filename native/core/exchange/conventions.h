@@ -8,6 +8,9 @@ namespace quorum::exchange {
 
 enum class FillMode { kNextOpen, kClose };
 enum class OnOpposite { kReverse, kFlatten };
+// A position still open on the instrument's last bar: closed at the last close, closed at the
+// last bar's open, or left open and marked to market (not a trade).
+enum class EndOfData { kClose, kCloseAtOpen, kMark };
 
 enum class CommissionKind { kNone, kPerShare, kPerOrder, kPercent, kIbFixed, kIbTiered };
 struct CommissionSpec {
@@ -30,6 +33,7 @@ struct SlippageSpec {
 struct Conventions {
   FillMode fill = FillMode::kNextOpen;
   OnOpposite on_opposite = OnOpposite::kReverse;
+  EndOfData end_of_data = EndOfData::kClose;
   CommissionSpec commission;
   SlippageSpec slippage;
   double volume_cap = 0;  // share of a bar's volume one fill may take; 0: no cap

@@ -37,6 +37,8 @@ void Portfolio::OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index
   const double path[4] = {bar.open(), high_first ? bar.high() : bar.low(), high_first ? bar.low() : bar.high(), bar.close()};
   PathPoint start{0, bar.open(), true};
 
+  const bool closes_at_open = last && conventions_.end_of_data == EndOfData::kCloseAtOpen;
+
   // (1) Pending orders at the open: the exit first, so a reversal's entry is sized on the cash it freed.
   if (b.exit_pending) FillExit(j, bar, index, bar.open(), true, b.exit_reason, true);
   if (b.entry_side != 0) {
@@ -63,7 +65,8 @@ void Portfolio::OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index
           }
         }
       }
-      if (at.segment < 0) {
+      if (at.segment < 0 || (closes_at_open && !at.at_open)) {
+        // (Closing out at the last bar's open, an entry the bar reaches only after the open is too late.)
         CancelEntry(b);
       } else {
         // Slippage applies to stop fills, not to limits.
@@ -71,6 +74,17 @@ void Portfolio::OnActiveBar(std::size_t j, const BarRef& bar, std::int64_t index
         start = at;
       }
     }
+  }
+
+  if (closes_at_open) {
+    // endOfData close-at-open: the bar ends at its open. A stop or target the open gaps through
+    // fills there as usual; what is still open is then closed at the open (reason end).
+    const double open[4] = {bar.open(), bar.open(), bar.open(), bar.open()};
+    if (b.quantity != 0) ProtectiveExits(j, bar, index, open, start);
+    if (b.quantity != 0) FillExit(j, bar, index, bar.open(), false, ExitReason::kEnd, false);
+    OnClose(j, bar, index, rules, i, last);
+    b.mark = bar.close();
+    return;
   }
 
   // (2) Protective exits inside the bar, for a position held over any of it.
@@ -153,10 +167,11 @@ void Portfolio::OnClose(std::size_t j, const BarRef& bar, std::int64_t index, co
     RequestExit(j, bar, index, ExitReason::kTime);
   }
   if (last) {
-    // The instrument's last bar: what is open is closed at the close so the statistics count it;
-    // pending orders lapse and no entry is opened only to be closed at once.
+    // The instrument's last bar: pending orders lapse and no entry is opened. With endOfData
+    // close, what is open is closed at the close so the statistics count it; with mark it stays
+    // open, marked at the close, and is not a trade (close-at-open closed it at the open).
     CancelEntry(b);
-    if (b.quantity != 0) FillExit(j, bar, index, bar.close(), false, ExitReason::kEnd, false);
+    if (b.quantity != 0 && conventions_.end_of_data == EndOfData::kClose) FillExit(j, bar, index, bar.close(), false, ExitReason::kEnd, false);
     b.exit_pending = false;
     return;
   }
@@ -335,9 +350,14 @@ void Portfolio::FillExit(std::size_t j, const BarRef& bar, std::int64_t index, d
   metrics_->OnTrade(pnl);
   if (trades_ != nullptr) {
     trades_->push_back(Trade{static_cast<std::int32_t>(j), static_cast<std::int8_t>(side), b.entry_time, b.average_entry, bar.time(),
-                             b.exit_value / b.exited, b.entered, pnl, b.commission, b.mae, b.mfe,
+                             ExitPrice(b, fill_price, filled), b.entered, pnl, b.commission, b.mae, b.mfe,
                              static_cast<std::int32_t>(index - b.entry_index), reason});
   }
+}
+
+double Portfolio::ExitPrice(const Book& b, double last_price, double last_filled) {
+  // One fill: its price exactly (Σ(q·p)/Σq need not give p back); several: volume-weighted.
+  return b.exited == last_filled ? last_price : b.exit_value / b.exited;
 }
 
 double Portfolio::CappedQuantity(double quantity, const BarRef& bar) const {

@@ -27,9 +27,9 @@ struct Trade {
   std::int32_t instrument;
   std::int8_t side;  // +1 long, −1 short
   double entry_time;
-  double entry_price;  // volume-weighted over the entry fills
+  double entry_price;  // the fill price; volume-weighted when the entry took several fills
   double exit_time;
-  double exit_price;  // volume-weighted over the exit fills
+  double exit_price;  // the fill price; volume-weighted when the exit took several fills
   double quantity;
   double pnl;  // net of commission
   double commission;
@@ -278,6 +278,8 @@ class Portfolio {
   // Sells or buys back (part of) the position at `price` (before slippage).
   void FillExit(std::size_t j, const BarRef& bar, std::int64_t index, double price, bool slipped, ExitReason reason, bool capped);
   double CappedQuantity(double quantity, const BarRef& bar) const;
+  // The exit price of a trade whose last exit fill was `last_filled` at `last_price`.
+  static double ExitPrice(const Book& b, double last_price, double last_filled);
   double FillCommission(double quantity, double price, double time);
   // ib-tiered: starts the count of the month's shares afresh in a new UTC month.
   void RollMonth(double time);

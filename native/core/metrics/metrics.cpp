@@ -39,4 +39,14 @@ Stats CurveAccumulator::Finish(const TradeAccumulator& t) {
   return s;
 }
 
+Stats ComputeStats(const MetricsConfig& config, const double* time, const double* equity, const std::uint8_t* exposed, std::size_t points,
+                   const double* pnl, std::size_t trades, double traded_value, double commissions) {
+  CurveAccumulator curve(config, nullptr);
+  for (std::size_t i = 0; i < points; ++i) curve.OnStep(time[i], equity[i], exposed[i] != 0);
+  TradeAccumulator accumulator;
+  for (std::size_t k = 0; k < trades; ++k) accumulator.OnTrade(pnl[k]);
+  accumulator.OnFill(traded_value, commissions);
+  return curve.Finish(accumulator);
+}
+
 }  // namespace quorum::metrics

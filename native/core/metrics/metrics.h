@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 // The statistics of a run (docs/metrics.md), accumulated in one pass over the equity curve and
 // the trades so a sweep computes them without storing either. Two accumulators: the curve's,
@@ -65,6 +66,8 @@ class TradeAccumulator {
       gross_loss_ -= pnl;
     }
   }
+
+  double TradedValue() const { return traded_value_; }
 
  private:
   friend class CurveAccumulator;
@@ -175,5 +178,12 @@ class CurveAccumulator {
   double max_drawdown_days_ = 0;
   double max_drawdown_bars_ = 0;
 };
+
+// The statistics of any equity curve and trade list, by the same accumulators a run uses: what
+// a run computes as it goes, given its curve (time, equity, exposed per point), its trades' net
+// P&L in the order they closed, and its fills' totals. Walk-forward stitches several runs' curves
+// and computes their statistics with this.
+Stats ComputeStats(const MetricsConfig& config, const double* time, const double* equity, const std::uint8_t* exposed, std::size_t points,
+                   const double* pnl, std::size_t trades, double traded_value, double commissions);
 
 }  // namespace quorum::metrics

@@ -237,6 +237,7 @@ bool Engine::Run(Progress progress, void* context) {
   for (SetState& set : sets_) {
     const metrics::Stats stats = set.curve->Finish(set.trades);
     if (set.result.stats != nullptr) std::copy(stats.begin(), stats.end(), set.result.stats);
+    if (set.result.traded_value != nullptr) *set.result.traded_value = set.trades.TradedValue();
   }
   return true;
 }
@@ -297,6 +298,7 @@ inline void Engine::Record(SetState& set, std::size_t row, double time) {
     if (columns->equity != nullptr) columns->equity[row] = equity;
     if (columns->cash != nullptr) columns->cash[row] = portfolio.Cash();
     if (columns->drawdown != nullptr) columns->drawdown[row] = drawdown;
+    if (columns->exposed != nullptr) columns->exposed[row] = portfolio.Exposed() ? 1 : 0;
   }
 }
 
@@ -315,6 +317,7 @@ void Engine::WalkOneInstrument(SetState& set) {
   double* const equity_column = record ? columns->equity : nullptr;
   double* const cash_column = record ? columns->cash : nullptr;
   double* const drawdown_column = record ? columns->drawdown : nullptr;
+  std::uint8_t* const exposed_column = record ? columns->exposed : nullptr;
   auto step = [&](std::size_t g, double time, double equity, bool exposed, double cash) {
     const double drawdown = curve.OnStep(time, equity, exposed);
     if (!record) return;
@@ -323,6 +326,7 @@ void Engine::WalkOneInstrument(SetState& set) {
     equity_column[row] = equity;
     cash_column[row] = cash;
     drawdown_column[row] = drawdown;
+    if (exposed_column != nullptr) exposed_column[row] = exposed ? 1 : 0;
   };
   std::size_t g = std::max(lane.begin, first_active);
   while (g < lane.end) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -50,6 +51,7 @@ struct EquityColumns {
   double* equity = nullptr;
   double* cash = nullptr;
   double* drawdown = nullptr;
+  std::uint8_t* exposed = nullptr;  // 1 when any position is open after the step (the metrics' exposure)
 };
 
 // Where one parameter set's results go.
@@ -58,6 +60,7 @@ struct SetResult {
   double* block_returns = nullptr;  // blocks × 3, or null
   const EquityColumns* equity = nullptr;  // a single run's curve, or null
   std::vector<exchange::Trade>* trades = nullptr;  // a single run's trades, or null
+  double* traded_value = nullptr;  // Σ quantity × price of the fills (the turnover's numerator), or null
   // Every register of the first instrument over all its bars (register r: registers[r][0..n)), or
   // null: what evaluateProgram shows of the VM.
   double* const* registers = nullptr;

@@ -287,7 +287,12 @@ function backtestJson(result: BacktestResult): object {
     params: result.manifest.params,
     stats: result.stats,
     trades: tradesJson(result.trades, symbols),
-    equity: Array.from(result.equity.time, (t, i) => ({ time: iso(t), equity: result.equity.equity[i], drawdown: result.equity.drawdown[i] })),
+    equity: Array.from(result.equity.time, (t, i) => ({
+      time: iso(t),
+      equity: result.equity.equity[i],
+      ...(result.equity.cash && { cash: result.equity.cash[i] }),
+      drawdown: result.equity.drawdown[i],
+    })),
   }
 }
 

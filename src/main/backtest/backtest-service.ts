@@ -21,7 +21,7 @@ import type { BarService } from '../data'
 import type { Clock, Logger } from '../kernel'
 import { EngineError } from '../kernel'
 import type { Program } from '../native'
-import { NativeCancelledError, runBacktest, runSweep, type BacktestOutput } from '../native'
+import { computeStats, NativeCancelledError, runBacktest, runSweep, type BacktestOutput } from '../native'
 import type { RunRow, Store } from '../store'
 import { strategySourceHash } from '../store'
 import { compileStrategy, resolveParamValues, type CompileResult } from '../strategy'
@@ -206,7 +206,7 @@ export class BacktestService {
   }
 
   private completeBacktest(runs: RunLog, runId: number, manifest: RunManifest, output: BacktestOutput): BacktestResult {
-    const equity: EquityCurve = { time: output.equity.time, equity: output.equity.equity, drawdown: output.equity.drawdown }
+    const equity: EquityCurve = { time: output.equity.time, equity: output.equity.equity, cash: output.equity.cash, drawdown: output.equity.drawdown }
     const trades: TradeColumns = output.trades
     runs.finish(runId, { status: 'completed', summary: { stats: output.stats }, parts: { equity, trades } })
     return { kind: 'backtest', run: this.summary(this.mustGet(runs, runId)), manifest, stats: output.stats, equity, trades }
@@ -410,7 +410,9 @@ export class BacktestService {
         const windows: WalkForwardWindow[] = []
         const stitchedTime: number[] = []
         const stitchedEquity: number[] = []
-        const tradeParts: TradeColumns[] = []
+        const stitchedExposed: number[] = []
+        const stitchedPnl: number[] = []
+        const totals = { tradedValue: 0, commissions: 0 }
         let equityScale = 1
         const width = STAT_NAMES.length
         for (const [w, span] of spans.entries()) {
@@ -455,18 +457,23 @@ export class BacktestService {
             inSampleAnnualReturn: found.stats[best * width + STAT_INDEX.annualReturn] ?? NaN,
             outOfSampleAnnualReturn: oos.stats.annualReturn,
           })
-          // Chain: each stretch starts from the previous one's end equity.
+          // Chain: each stretch starts from the previous one's end equity, so its money (equity,
+          // trade P&L, traded value, commissions) is scaled by the growth before it.
           const start = request.conventions.startingCash
           for (let i = 0; i < oos.equity.time.length; i++) {
             stitchedTime.push(oos.equity.time[i] ?? NaN)
             stitchedEquity.push(((oos.equity.equity[i] ?? NaN) / start) * equityScale * start)
+            stitchedExposed.push(oos.equity.exposed[i] ?? 0)
           }
+          for (const pnl of oos.trades.pnl) stitchedPnl.push(pnl * equityScale)
+          totals.tradedValue += oos.tradedValue * equityScale
+          totals.commissions += oos.stats.commissions * equityScale
           equityScale *= oos.stats.finalEquity / start
-          tradeParts.push(oos.trades)
         }
         const equityValues = Float64Array.from(stitchedEquity)
         const equity: EquityCurve = { time: Float64Array.from(stitchedTime), equity: equityValues, drawdown: drawdownOf(equityValues) }
-        const stats = stitchedStats(equity, request.conventions, tradeParts)
+        // The stitched curve's statistics, by the accumulators a single run uses.
+        const stats = computeStats({ time: equity.time, equity: equityValues, exposed: Uint8Array.from(stitchedExposed) }, { pnl: Float64Array.from(stitchedPnl) }, totals, request.conventions)
         const usable = windows.filter((x) => Number.isFinite(x.inSampleAnnualReturn) && Number.isFinite(x.outOfSampleAnnualReturn))
         const meanOf = (f: (x: WalkForwardWindow) => number): number => usable.reduce((s, x) => s + f(x), 0) / usable.length
         const efficiency = usable.length > 0 ? meanOf((x) => x.outOfSampleAnnualReturn) / meanOf((x) => x.inSampleAnnualReturn) : NaN
@@ -637,9 +644,4 @@ export function drawdownOf(equity: Float64Array): Float64Array {
     out[i] = peak > 0 ? 1 - e / peak : 0
   }
   return out
-}
-
-/** Placeholder until the native metrics accumulator is exposed for arbitrary curves. */
-function stitchedStats(_equity: EquityCurve, _conventions: Conventions, _trades: TradeColumns[]): BacktestStats {
-  throw new Error('not implemented')
 }

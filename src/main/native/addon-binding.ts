@@ -74,6 +74,7 @@ export interface NativeEquityColumns {
   readonly equity: Float64Array
   readonly cash: Float64Array
   readonly drawdown: Float64Array
+  readonly exposed: Uint8Array
 }
 
 /** The trades, one ArrayBuffer per column (element types in backtest.ts's TradeColumns). */
@@ -100,6 +101,8 @@ export interface NativeBacktestOutcome {
   readonly status: 'ok' | 'cancelled'
   /** STAT_NAMES order. */
   readonly stats: Float64Array
+  /** Σ quantity × price of the run's fills. */
+  readonly tradedValue: number
   readonly trades: NativeTradeBuffers
 }
 
@@ -138,6 +141,13 @@ export interface NativeBinding {
   ): NativeJob<{ readonly status: 'ok' | 'cancelled' }>
   /** Runs the VM over one instrument on the calling thread and writes every register's series. */
   evaluateProgram(program: Program, bars: BarColumns, params: Float64Array, options: NativeRunOptions, registers: Float64Array[]): void
+  /** The metrics accumulators over a given curve and trades, on the calling thread; STAT_NAMES order. */
+  computeStats(
+    curve: { readonly time: Float64Array; readonly equity: Float64Array; readonly exposed: Uint8Array },
+    pnl: Float64Array,
+    totals: { readonly tradedValue: number; readonly commissions: number },
+    conventions: Conventions,
+  ): Float64Array
   TickBarBuilder: new (spec: AggregationSpec, state: Float64Array) => NativeTickBarBuilder
   readBandwidthProbe(ticks: TickColumns): number
   resampleCount(time: Float64Array, periodSeconds: number, anchorSeconds: number): ResampleOutcome
@@ -173,4 +183,5 @@ export const NATIVE_BINDING_FUNCTIONS = [
   'runBacktest',
   'runSweep',
   'evaluateProgram',
+  'computeStats',
 ] as const satisfies ReadonlyArray<keyof NativeBinding>

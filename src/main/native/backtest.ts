@@ -50,6 +50,8 @@ export interface EquityColumns {
   readonly cash: Float64Array
   /** 1 − equity / the highest equity so far (startingCash included): 0 at a peak, 0.25 a quarter below it. */
   readonly drawdown: Float64Array
+  /** 1 when a position (any instrument) is open after the bar, as the statistics' exposure counts it; else 0. */
+  readonly exposed: Uint8Array
 }
 
 /** The closed trades, one row each, in the order they closed. */
@@ -59,8 +61,10 @@ export interface TradeColumns {
   /** +1 long, −1 short. */
   readonly side: Int8Array
   readonly entryTime: Float64Array
+  /** The fill price; volume-weighted when the entry took several fills (the volume cap). */
   readonly entryPrice: Float64Array
   readonly exitTime: Float64Array
+  /** The fill price; volume-weighted when the exit took several fills. */
   readonly exitPrice: Float64Array
   readonly quantity: Float64Array
   /** Net of commission. */
@@ -79,6 +83,21 @@ export interface BacktestOutput {
   readonly stats: BacktestStats
   readonly equity: EquityColumns
   readonly trades: TradeColumns
+  /** Σ quantity × fill price over every fill, entries and exits (the turnover's numerator; computeStats' totals). */
+  readonly tradedValue: number
+}
+
+/** What computeStats reads of an equity curve: one point per step, in time order. */
+export interface StatsCurve {
+  readonly time: Float64Array
+  readonly equity: Float64Array
+  readonly exposed: Uint8Array
+}
+
+/** The fills' totals behind turnover and commissions. */
+export interface FillTotals {
+  readonly tradedValue: number
+  readonly commissions: number
 }
 
 export interface SweepOutput {
@@ -120,6 +139,7 @@ export async function runBacktest(
     equity: new Float64Array(activeSteps),
     cash: new Float64Array(activeSteps),
     drawdown: new Float64Array(activeSteps),
+    exposed: new Uint8Array(activeSteps),
   }
   const control = new JobControl<NativeBacktestOutcome>(signal)
   try {
@@ -131,7 +151,7 @@ export async function runBacktest(
     )
     progress?.report(steps)
     control.throwIfStopped()
-    return { stats: statsOfRow(outcome.stats, 0), equity, trades: tradeColumns(outcome) }
+    return { stats: statsOfRow(outcome.stats, 0), equity, trades: tradeColumns(outcome), tradedValue: outcome.tradedValue }
   } finally {
     control.dispose()
   }
@@ -213,6 +233,41 @@ export function evaluateProgram(
   const registers = Array.from({ length: program.registerCount }, () => new Float64Array(columns.time.length))
   nativeRun(() => nativeBinding().evaluateProgram(program, columns, values, { tradeFrom: undefined, chunkSize }, registers))
   return registers
+}
+
+/**
+ * The statistics of any equity curve (docs/metrics.md), by the accumulators a run uses: `curve`
+ * one point per step in time order, `trades.pnl` the closed trades' net P&L in the order they
+ * closed, `totals` the fills' traded value and commissions; startingCash, periodsPerYear and
+ * riskFreeRate come from `conventions`. Over a run's own curve, trades and totals it gives that
+ * run's statistics bit for bit; walk-forward computes its stitched out-of-sample curve's with it.
+ * Synchronous (one pass over the points).
+ */
+export function computeStats(
+  curve: StatsCurve,
+  trades: { readonly pnl: Float64Array },
+  totals: FillTotals,
+  conventions: ConventionsInput = {},
+): BacktestStats {
+  if (typeof curve !== 'object' || curve === null) throw invalid(`curve must be { time, equity, exposed } (got ${describe(curve)})`)
+  const { time, equity, exposed } = curve
+  if (!types.isFloat64Array(time)) throw invalid(`curve.time must be a Float64Array (got ${describe(time)})`)
+  if (!types.isFloat64Array(equity)) throw invalid(`curve.equity must be a Float64Array (got ${describe(equity)})`)
+  if (!types.isUint8Array(exposed)) throw invalid(`curve.exposed must be a Uint8Array (got ${describe(exposed)})`)
+  if (equity.length !== time.length) throw invalid(`curve.equity has ${equity.length} values but curve.time has ${time.length}`)
+  if (exposed.length !== time.length) throw invalid(`curve.exposed has ${exposed.length} values but curve.time has ${time.length}`)
+  if (time.length > 0) {
+    const bad = firstUnorderedTime(time)
+    if (bad === 0) throw invalid(`curve.time[0] is ${time[0]}: times must be finite epoch seconds`)
+    if (bad > 0) throw invalid(`curve.time must be strictly ascending, but time[${bad}] = ${time[bad]} follows time[${bad - 1}] = ${time[bad - 1]}`)
+  }
+  if (typeof trades !== 'object' || trades === null || !types.isFloat64Array(trades.pnl)) throw invalid('trades.pnl must be a Float64Array')
+  if (typeof totals !== 'object' || totals === null || !Number.isFinite(totals.tradedValue) || !Number.isFinite(totals.commissions)) {
+    throw invalid('totals must be { tradedValue, commissions } (finite numbers)')
+  }
+  const parsed = parseConventions(conventions)
+  const stats = nativeRun(() => nativeBinding().computeStats({ time, equity, exposed }, trades.pnl, { tradedValue: totals.tradedValue, commissions: totals.commissions }, parsed))
+  return statsOfRow(stats, 0)
 }
 
 /** Row `row` of a stats matrix (STAT_NAMES order) as a BacktestStats object. */

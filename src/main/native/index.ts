@@ -5,6 +5,7 @@ export { type NativeInfo } from './addon-binding'
 export {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_SWEEP_BLOCKS,
+  computeStats,
   evaluateProgram,
   runBacktest,
   runSweep,
@@ -12,6 +13,8 @@ export {
   type BacktestOptions,
   type BacktestOutput,
   type EquityColumns,
+  type FillTotals,
+  type StatsCurve,
   type SweepOptions,
   type SweepOutput,
   type TradeColumns,

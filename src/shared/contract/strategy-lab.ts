@@ -248,6 +248,8 @@ export interface RunSummary {
 export interface EquityCurve {
   readonly time: Float64Array
   readonly equity: Float64Array
+  /** Cash after the bar (a backtest's; absent on a stitched walk-forward curve and on runs stored before it was kept). */
+  readonly cash?: Float64Array
   /** 1 − equity / the running peak: 0 at a peak, 0.25 a quarter below it (docs/metrics.md). */
   readonly drawdown: Float64Array
 }

@@ -41,6 +41,12 @@ export const Conventions = z
     fill: z.enum(['next-open', 'close']).default('next-open'),
     /** On an entry signal against the open position: `reverse` closes it and opens the other side; `flatten` only closes it. */
     onOpposite: z.enum(['reverse', 'flatten']).default('reverse'),
+    /**
+     * A position still open on the last bar: `close` closes it at the last close (exit reason
+     * `end`); `close-at-open` at the last bar's open (reason `end`, after that open's fills);
+     * `mark` leaves it open, marked to market at the last close: not a trade, no closing commission.
+     */
+    endOfData: z.enum(['close', 'close-at-open', 'mark']).default('close'),
     commission: Commission.default({ kind: 'none' }),
     slippage: Slippage.default({ kind: 'none' }),
     /** Largest share of a bar's volume one fill may take (0 < x ≤ 1); the rest waits for the next bar. null: no cap. */

@@ -46,6 +46,7 @@ describe('quorum backtest', () => {
     expect(json.trades).toHaveLength(json.stats.trades)
     expect(json.stats.commissions).toBeGreaterThan(0)
     expect(json.equity).toHaveLength(600)
+    expect(Object.keys(json.equity[0] as object)).toEqual(['time', 'equity', 'cash', 'drawdown'])
     expect(json.trades[0]?.entryTime).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 

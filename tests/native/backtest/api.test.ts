@@ -38,6 +38,7 @@ describe('runBacktest and runSweep inputs', () => {
 
   it('refuses conventions the schema refuses, naming the field', async () => {
     await expect(runBacktest(maCrossover(), [bars], [5, 20], { volumeCap: 2 })).rejects.toThrow('conventions.volumeCap')
+    await expect(runBacktest(maCrossover(), [bars], [5, 20], { endOfData: 'open' as never })).rejects.toThrow('conventions.endOfData')
     await expect(runBacktest(maCrossover(), [bars], [5, 20], { commission: { kind: 'per-share' } as never })).rejects.toThrow('conventions.commission')
   })
 

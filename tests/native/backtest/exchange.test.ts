@@ -70,6 +70,24 @@ describe('market orders (rules 1, 3, 4, 6)', () => {
   })
 })
 
+describe('trade prices', () => {
+  it('reports the fill price itself when an entry or exit took one fill, not Σ(q·p)/Σq', async () => {
+    // 55 × 186.31 / 55 is 186.30999999999997 in binary: a single fill must give 186.31 back.
+    const bars = barsFrom([
+      [180, 181, 179, 180],
+      [180.36, 181, 180, 180.5],
+      [185, 187, 184, 186],
+      [186.31, 187, 186, 186.5],
+      [186.5, 187, 186, 186.5],
+    ])
+    const program = scriptedSignals(bars, { shortEntry: [1, 0, 0, 0, 0], shortExit: [0, 0, 1, 0, 0] }, (b) => ({
+      sizing: { kind: 'fixed', register: b.constant(55) },
+    }))
+    const [trade] = tradeRows(await run(bars, program))
+    expect(trade).toMatchObject({ side: -1, quantity: 55, entryPrice: 180.36, exitPrice: 186.31, exitReason: 'signal' })
+  })
+})
+
 describe('opposite entries (rule 3)', () => {
   // Flat bars: the open is the close, so the hand numbers stay simple.
   const bars = closesOnly([100, 100, 110, 120, 100, 100])
@@ -368,6 +386,107 @@ describe('volume cap (rule 5)', () => {
     expect(trade).toMatchObject({ entryTime: day(1), exitTime: day(7), quantity: 1200, exitReason: 'signal' })
     expect(rounded([trade?.entryPrice ?? NaN, trade?.exitPrice ?? NaN, trade?.pnl ?? NaN])).toEqual([100.75, 110.75, 12000])
     expect(Array.from(out.equity.cash).slice(0, 4)).toEqual([200000, 150000, 99500, 79100])
+  })
+})
+
+describe('endOfData: the position still open on the last bar', () => {
+  // Bar 4, the last, opens at 112 and closes at 113.
+  const bars = barsFrom([
+    [100, 101, 99, 100],
+    [102, 105, 101, 104],
+    [106, 108, 104, 107],
+    [110, 111, 109, 110],
+    [112, 114, 109, 113],
+  ])
+  // Bought at bar 3's open: floor(100000 / 110) = 909 shares (99990), 10 left in cash.
+  const holdToEnd = scriptedSignals(bars, { longEntry: [0, 0, 1, 0, 0] })
+
+  it('close (the default): sold at the last close, reason end', async () => {
+    const out = await run(bars, holdToEnd)
+    expect(tradeRows(out)).toEqual([expect.objectContaining({ entryPrice: 110, exitTime: day(4), exitPrice: 113, quantity: 909, pnl: 2727, exitReason: 'end' })])
+    expect(Array.from(out.equity.cash)).toEqual([100000, 100000, 100000, 10, 102727])
+    expect(Array.from(out.equity.exposed)).toEqual([0, 0, 0, 1, 0])
+    expect(out.stats).toMatchObject({ finalEquity: 102727, trades: 1, exposure: 1 / 5 })
+    expect(await run(bars, holdToEnd, { endOfData: 'close' })).toEqual(out)
+  })
+
+  it('close-at-open: sold at the last bar’s open, reason end, the commission charged', async () => {
+    const out = await run(bars, holdToEnd, { endOfData: 'close-at-open' })
+    expect(tradeRows(out)).toEqual([
+      expect.objectContaining({ entryTime: day(3), entryPrice: 110, exitTime: day(4), exitPrice: 112, quantity: 909, pnl: 1818, barsHeld: 1, exitReason: 'end' }),
+    ])
+    expect(Array.from(out.equity.equity)).toEqual([100000, 100000, 100000, 100000, 101818])
+    expect(Array.from(out.equity.cash)).toEqual([100000, 100000, 100000, 10, 101818])
+    expect(out.stats).toMatchObject({ finalEquity: 101818, trades: 1, winRate: 1, expectancy: 1818, exposure: 1 / 5 })
+    // With 5 an order: 909 shares still fit (99990 + 5); 5 + 909 × 112 − 5 at the end.
+    const charged = await run(bars, holdToEnd, { endOfData: 'close-at-open', commission: { kind: 'per-order', amount: 5 } })
+    expect(tradeRows(charged)).toEqual([expect.objectContaining({ exitPrice: 112, pnl: 1808, commission: 10, exitReason: 'end' })])
+    expect(charged.stats).toMatchObject({ finalEquity: 101808, commissions: 10 })
+  })
+
+  it('close-at-open: an order from the bar before fills at that open first, then is closed there', async () => {
+    const lastOpen = scriptedSignals(bars, { longEntry: [0, 0, 0, 1, 0] })
+    const out = await run(bars, lastOpen, { endOfData: 'close-at-open', commission: { kind: 'per-order', amount: 5 } })
+    // floor(100000 / 112) = 892 shares (99904 + 5), sold at the same 112: only the commissions lost.
+    expect(tradeRows(out)).toEqual([
+      expect.objectContaining({ entryTime: day(4), entryPrice: 112, exitTime: day(4), exitPrice: 112, quantity: 892, pnl: -10, barsHeld: 0, exitReason: 'end' }),
+    ])
+    expect(out.stats.finalEquity).toBe(99990)
+    // An exit ordered on the bar before fills at the open as a signal exit, not an end.
+    const exited = await run(bars, scriptedSignals(bars, { longEntry: [0, 0, 1, 0, 0], longExit: [0, 0, 0, 1, 0] }), { endOfData: 'close-at-open' })
+    expect(tradeRows(exited).map((t) => [t.exitPrice, t.exitReason])).toEqual([[112, 'signal']])
+  })
+
+  it('close-at-open: a limit entry the last bar reaches only after its open lapses', async () => {
+    const reached = barsFrom([
+      [100, 101, 99, 100],
+      [102, 105, 101, 104],
+      [106, 108, 104, 107],
+      [110, 111, 109, 110],
+      [112, 114, 107, 113],
+    ])
+    // Limit 108 (two below bar 3's close), touched by bar 4's low 107.
+    const limit = scriptedSignals(reached, { longEntry: [0, 0, 0, 1, 0] }, (b) => ({ longOrder: { type: 'limit', price: b.sub(b.field('close'), b.constant(2)) } }))
+    expect(tradeRows(await run(reached, limit)).map((t) => [t.entryPrice, t.exitPrice])).toEqual([[108, 113]])
+    expect(tradeRows(await run(reached, limit, { endOfData: 'close-at-open' }))).toEqual([])
+  })
+
+  it('close-at-open: a stop the last open gaps through still fills as a stop; one inside the bar does not', async () => {
+    const path = (last: readonly [number, number, number, number]) =>
+      barsFrom([[100, 101, 99, 100], [100, 101, 99, 100], [100, 101, 99, 100], [110, 111, 108, 109], last])
+    const stopped = (b: ProgramBuilder) => ({ stopLoss: { register: b.constant(5), unit: 'price' as const } })
+    // Stop at 105. Bar 4 goes 106 → 107 → 103 → 105: the stop is met after the open.
+    const inside = path([106, 107, 103, 105])
+    const program = scriptedSignals(inside, { longEntry: [0, 0, 1, 0, 0] }, stopped)
+    expect(tradeRows(await run(inside, program)).map((t) => [t.exitPrice, t.exitReason])).toEqual([[105, 'stop-loss']])
+    expect(tradeRows(await run(inside, program, { endOfData: 'mark' })).map((t) => [t.exitPrice, t.exitReason])).toEqual([[105, 'stop-loss']])
+    expect(tradeRows(await run(inside, program, { endOfData: 'close-at-open' })).map((t) => [t.exitPrice, t.exitReason])).toEqual([[106, 'end']])
+    const gap = path([104, 107, 103, 105])
+    const gapped = scriptedSignals(gap, { longEntry: [0, 0, 1, 0, 0] }, stopped)
+    expect(tradeRows(await run(gap, gapped, { endOfData: 'close-at-open' })).map((t) => [t.exitPrice, t.exitReason])).toEqual([[104, 'stop-loss']])
+  })
+
+  it('mark: left open and marked at the last close; not a trade, no closing commission, its bars exposed', async () => {
+    const out = await run(bars, holdToEnd, { endOfData: 'mark', commission: { kind: 'per-order', amount: 5 } })
+    expect(tradeRows(out)).toEqual([])
+    // Cash 5 after the entry and its commission; 909 shares marked at 113.
+    expect(Array.from(out.equity.equity)).toEqual([100000, 100000, 100000, 5 + 909 * 110, 5 + 909 * 113])
+    expect(Array.from(out.equity.cash)).toEqual([100000, 100000, 100000, 5, 5])
+    expect(Array.from(out.equity.exposed)).toEqual([0, 0, 0, 1, 1])
+    expect(out.stats).toMatchObject({ finalEquity: 102722, trades: 0, commissions: 5, exposure: 2 / 5 })
+    expect(out.stats.winRate).toBeNaN()
+    expect(out.stats.expectancy).toBeNaN()
+  })
+
+  it('mark: the trades closed before still count, and only they', async () => {
+    const program = scriptedSignals(bars, { longEntry: [1, 0, 1, 0, 0], longExit: [0, 1, 0, 0, 0] })
+    const out = await run(bars, program, { endOfData: 'mark' })
+    // 980 bought at 102, sold at 106 (cash 103920); 944 bought at 110 (cash 80), still open at 113.
+    expect(tradeRows(out).map((t) => [t.entryPrice, t.exitPrice, t.quantity, t.pnl, t.exitReason])).toEqual([[102, 106, 980, 3920, 'signal']])
+    expect(out.stats).toMatchObject({ finalEquity: 80 + 944 * 113, trades: 1, winRate: 1, expectancy: 3920, profitFactor: Infinity, exposure: 3 / 5 })
+    // With the default the second trade is closed at the end and counted.
+    const [closed] = tradeRows(await run(bars, program, { endOfData: 'close' })).slice(-1)
+    expect(closed).toMatchObject({ entryPrice: 110, exitPrice: 113, exitReason: 'end' })
   })
 })
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { runSweep } from '../../../src/main/native'
+import { computeStats, runBacktest, runSweep, type BacktestOutput } from '../../../src/main/native'
+import { type ConventionsInput, STAT_NAMES } from '../../../src/shared/domain'
+import { seededRandomWalk } from '../../support/seeded-bars'
 import { closesOnly, DAY0, ProgramBuilder, scriptedSignals } from './program-builder'
 import { day, run } from './run-helpers'
+import { kitchenSink, maCrossover } from './strategies'
 
 // Each expectation below follows the definition in docs/metrics.md, computed here in plain
 // arithmetic from equity points worked out by hand.
@@ -132,5 +135,81 @@ describe('statistics of a run', () => {
     const sums = (xs: number[]) => [xs.length, xs.reduce((s, r) => s + r, 0), xs.reduce((s, r) => s + r * r, 0)]
     const expected = [...sums(first), ...sums(second)]
     Array.from(out.blockReturns).forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 12))
+  })
+})
+
+/** The bits of each statistic, so NaN and ±0 count: "exactly" means this. */
+function statBits(stats: object): bigint[] {
+  return Array.from(new BigUint64Array(Float64Array.from(STAT_NAMES, (name) => (stats as Record<string, number>)[name] as number).buffer))
+}
+
+function ownStats(out: BacktestOutput, conventions: ConventionsInput) {
+  return computeStats(out.equity, out.trades, { tradedValue: out.tradedValue, commissions: out.stats.commissions }, conventions)
+}
+
+describe('the exposed column', () => {
+  it('is 1 on the points the exposure counts', async () => {
+    const out = await run(prices, roundTrip, CONVENTIONS)
+    expect(Array.from(out.equity.exposed)).toEqual([1, 1, 1, 1, 0, 0])
+    expect(out.stats.exposure).toBe(4 / 6)
+    // 100000 bought and 120000 sold.
+    expect(out.tradedValue).toBeCloseTo(220000, 6)
+  })
+})
+
+describe('computeStats over a given curve', () => {
+  const HOUR = 3600
+  const walk = seededRandomWalk(77, 5000, { step: HOUR })
+  const other = seededRandomWalk(78, 4000, { step: 2 * HOUR, start: 1_704_274_200 + 1800 })
+  const costs: ConventionsInput = { commission: { kind: 'ib-tiered' }, slippage: { kind: 'bps', bps: 2 }, volumeCap: 0.5, riskFreeRate: 0.02 }
+  const cases: [string, () => Promise<BacktestOutput>, ConventionsInput][] = [
+    ['the kitchen sink with costs', () => runBacktest(kitchenSink(), [walk], [8, 21, 14, 1], costs), costs],
+    ['a crossover on two instruments from tradeFrom', () => runBacktest(maCrossover(), [walk, other], [5, 20], { startingCash: 25_000 }, { tradeFrom: walk.time[700] }), { startingCash: 25_000 }],
+    ['a short-selling crossover left open at the end (mark)', () => runBacktest(maCrossover({ short: true }), [walk], [10, 30], { endOfData: 'mark', periodsPerYear: 365 }), { endOfData: 'mark', periodsPerYear: 365 }],
+    ['close-at-open on weekly-like bars', () => runBacktest(maCrossover(), [seededRandomWalk(9, 400, { step: 7 * 86400 })], [3, 8], { endOfData: 'close-at-open', fill: 'close' }), { endOfData: 'close-at-open', fill: 'close' }],
+  ]
+  for (const [name, backtest, conventions] of cases) {
+    it(`gives a run's own statistics bit for bit from its curve, trades and totals: ${name}`, async () => {
+      const out = await backtest()
+      expect(out.stats.trades).toBeGreaterThan(0)
+      expect(statBits(ownStats(out, conventions))).toEqual(statBits(out.stats))
+    })
+  }
+
+  it('computes a hand-worked curve: returns, drawdown, exposure and the trade statistics', () => {
+    const time = Float64Array.from([0, 1, 2, 3].map(day))
+    const equity = Float64Array.of(1100, 990, 990, 1210)
+    const stats = computeStats(
+      { time, equity, exposed: Uint8Array.of(1, 1, 0, 1) },
+      { pnl: Float64Array.of(100, -110, 220) },
+      { tradedValue: 5000, commissions: 3 },
+      { startingCash: 1000 },
+    )
+    const returns = [0.1, -0.1, 0, 1210 / 990 - 1]
+    expect(stats).toMatchObject({ startingCash: 1000, trades: 3, exposure: 3 / 4, commissions: 3, maxDrawdownBars: 2, maxDrawdownDays: 3 })
+    expect(stats.finalEquity).toBe(1210)
+    expect(stats.totalReturn).toBeCloseTo(0.21, 12)
+    expect(stats.maxDrawdown).toBeCloseTo(0.1, 12)
+    expect(stats.volatility).toBeCloseTo(sampleSd(returns) * Math.sqrt(252), 12)
+    expect(stats.winRate).toBeCloseTo(2 / 3, 12)
+    expect(stats.profitFactor).toBeCloseTo(320 / 110, 12)
+    expect(stats.expectancy).toBeCloseTo(70, 12)
+    expect(stats.turnover).toBeCloseTo(5000 / (4290 / 4) / (4 / 252), 9)
+  })
+
+  it('gives the documented NaNs for an empty curve, and refuses a malformed one', () => {
+    const empty = computeStats({ time: new Float64Array(0), equity: new Float64Array(0), exposed: new Uint8Array(0) }, { pnl: new Float64Array(0) }, { tradedValue: 0, commissions: 0 })
+    expect(empty).toMatchObject({ startingCash: 100000, finalEquity: 100000, trades: 0, totalReturn: 0 })
+    expect(empty.exposure).toBeNaN()
+    const time = Float64Array.of(day(0), day(1))
+    const equity = Float64Array.of(1, 2)
+    const totals = { tradedValue: 0, commissions: 0 }
+    const pnl = { pnl: new Float64Array(0) }
+    expect(() => computeStats({ time, equity, exposed: new Uint8Array(1) }, pnl, totals)).toThrow('curve.exposed has 1 values but curve.time has 2')
+    expect(() => computeStats({ time, equity: new Float64Array(3), exposed: new Uint8Array(2) }, pnl, totals)).toThrow('curve.equity has 3 values')
+    expect(() => computeStats({ time: Float64Array.of(day(1), day(0)), equity, exposed: new Uint8Array(2) }, pnl, totals)).toThrow('strictly ascending')
+    expect(() => computeStats({ time, equity, exposed: new Float64Array(2) as never }, pnl, totals)).toThrow('curve.exposed must be a Uint8Array')
+    expect(() => computeStats({ time, equity, exposed: new Uint8Array(2) }, pnl, { tradedValue: NaN, commissions: 0 })).toThrow('totals')
+    expect(() => computeStats({ time, equity, exposed: new Uint8Array(2) }, pnl, totals, { periodsPerYear: 0 })).toThrow('conventions.periodsPerYear')
   })
 })

@@ -48,6 +48,26 @@ describe('sweep', () => {
     expect(new Set(rows.map((_, r) => one.stats[r * STAT_NAMES.length + STAT_NAMES.indexOf('finalEquity')])).size).toBe(rows.length)
   })
 
+  it('gives a single backtest’s statistics under each end-of-data convention', async () => {
+    const program = kitchenSink()
+    const rows = [
+      [8, 21, 14, 1],
+      [5, 30, 10, 2],
+    ]
+    const finals = new Set<number>()
+    for (const endOfData of ['close', 'close-at-open', 'mark'] as const) {
+      const conventions = { ...costs, endOfData }
+      const sweep = await runSweep(program, [bars], Float64Array.from(rows.flat()), conventions, { threads: 2 })
+      for (let r = 0; r < rows.length; r++) {
+        const single = await runBacktest(program, [bars], rows[r] as number[], conventions)
+        expect(bits(statValues(statsOfRow(sweep.stats, r)))).toEqual(bits(statValues(single.stats)))
+        if (r === 0) finals.add(single.stats.finalEquity)
+      }
+    }
+    // The bars end with a position open, so the three conventions differ.
+    expect(finals.size).toBe(3)
+  })
+
   it('runs more threads than sets, and as many sets as the grid has', async () => {
     const program = maCrossover()
     const grid: number[] = []
