@@ -196,7 +196,7 @@ describe('the Strategy Lab in Chromium against quorum serve', () => {
     await byTestId('lab-wf-mode').selectOption('rolling')
     await setNumber('lab-wf-windows', '3')
     await runJob('lab-run-walk-forward', 'walk-forward', 'walk-forward')
-    expect(Number(await byTestId('lab-wf-windows').getAttribute('data-rows'))).toBe(3)
+    expect(Number(await byTestId('lab-wf-window-table').getAttribute('data-rows'))).toBe(3)
     expect(await byTestId('lab-wf-efficiency').textContent()).toContain('Walk-forward efficiency')
     await shot('strategy-lab-walk-forward.png')
     await byTestId('lab-tab-equity').click()

@@ -346,7 +346,7 @@ export interface WalkForwardResult {
   /** The out-of-sample stretches chained, each starting from the last one's end equity. */
   readonly equity: EquityCurve
   readonly stats: BacktestStats
-  /** Annualised out-of-sample return over annualised in-sample return, averaged over windows. */
+  /** Mean out-of-sample annual return over mean in-sample annual return, across the windows. */
   readonly efficiency: number
 }
 

@@ -67,7 +67,7 @@ export function WalkForwardWindows({ result }: { readonly result: WalkForwardRes
           Out-of-sample annual return over in-sample annual return, averaged over the windows ({result.mode}). Above 50% the optimised strategy kept much of its edge on unseen data; near or below 0 it did not.
         </span>
       </div>
-      <ColumnTable rows={windows.length} columns={columns} initialSort={null} testId="lab-wf-windows" rowTestId="lab-wf-window" label="Walk-forward windows" />
+      <ColumnTable rows={windows.length} columns={columns} initialSort={null} testId="lab-wf-window-table" rowTestId="lab-wf-window" label="Walk-forward windows" />
     </div>
   )
 }
