@@ -21,12 +21,12 @@ import type { BarService } from '../data'
 import type { Clock, Logger } from '../kernel'
 import { EngineError } from '../kernel'
 import type { Program } from '../native'
-import { computeStats, NativeCancelledError, runBacktest, runSweep, type BacktestOutput } from '../native'
+import { computeStats, NativeCancelledError, runBacktest, runSweep, statsOfRow, type BacktestOutput } from '../native'
 import type { RunRow, Store } from '../store'
 import { strategySourceHash } from '../store'
 import { compileStrategy, resolveParamValues, type CompileResult } from '../strategy'
 import { dailyReturns } from './daily-returns'
-import { isoDate, loadSelection, lowerBound, type LoadedSelection } from './data-selection'
+import { loadSelection, lowerBound, type LoadedSelection } from './data-selection'
 import { cancelledError, JobRegistry, type Job } from './jobs'
 import { MemoryRunLog, type RunLog } from './run-log'
 import { quantileSorted, runMonteCarlo } from './monte-carlo'
@@ -64,6 +64,17 @@ export interface PreloadedData {
 
 export type RunData = DataSelection | PreloadedData
 
+export interface WalkForwardRequest {
+  readonly strategy: StrategyRef
+  readonly data: RunData
+  readonly conventions: Conventions
+  readonly settings: OptimizeSettings
+  readonly mode: 'anchored' | 'rolling'
+  readonly windows: number
+  readonly outOfSampleFraction: number
+  readonly clientRef?: string | undefined
+}
+
 /** Options every run method takes beside its request. */
 export interface RunOptions {
   /** Record the run in the store (the default), or only in memory for this call. */
@@ -79,10 +90,6 @@ interface Prepared {
 }
 
 const STAT_INDEX: Record<StatName, number> = Object.fromEntries(STAT_NAMES.map((n, i) => [n, i])) as Record<StatName, number>
-
-function statsFromRow(row: ArrayLike<number>, offset = 0): BacktestStats {
-  return Object.fromEntries(STAT_NAMES.map((n, i) => [n, row[offset + i] ?? NaN])) as unknown as BacktestStats
-}
 
 function formatDiagnostics(diagnostics: readonly { line: number; column: number; message: string; severity: string }[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -344,7 +351,7 @@ export class BacktestService {
           bestReturns = dailyReturns(full.equity.time, full.equity.equity, request.conventions.startingCash)
         }
         const overfitting = this.overfitting(found.stats, found.blockReturns, feasible, best, bestReturns, request.conventions, settings.seed)
-        const summary = best >= 0 ? statsFromRow(found.stats, best * width) : null
+        const summary = best >= 0 ? statsOfRow(found.stats, best) : null
         p.runs.finish(runId, {
           status: 'completed',
           summary: { stats: summary, best, bestParams, bestRunId, trials: n, deflatedSharpe: overfitting.deflatedSharpe, pbo: overfitting.pbo },
@@ -385,19 +392,7 @@ export class BacktestService {
   // -------------------------------------------------------------------------------------------
   // Walk-forward
 
-  async walkForward(
-    request: {
-    strategy: StrategyRef
-    data: RunData
-    conventions: Conventions
-    settings: OptimizeSettings
-    mode: 'anchored' | 'rolling'
-    windows: number
-    outOfSampleFraction: number
-    clientRef?: string | undefined
-  },
-    options: RunOptions = {},
-  ): Promise<WalkForwardResult> {
+  async walkForward(request: WalkForwardRequest, options: RunOptions = {}): Promise<WalkForwardResult> {
     return this.jobs.run('walk-forward', request.clientRef, async (job) => {
       const p = await this.prepare(request.strategy, request.data, request.conventions, options)
       this.axes(p, request.settings)
@@ -453,7 +448,7 @@ export class BacktestService {
             ...window,
             params: this.paramRecord(p, values),
             inSampleScore: found.stats[best * width + objective] ?? NaN,
-            outOfSampleScore: statsFromRow(STAT_NAMES.map((n) => oos.stats[n]))[request.settings.objective],
+            outOfSampleScore: oos.stats[request.settings.objective],
             inSampleAnnualReturn: found.stats[best * width + STAT_INDEX.annualReturn] ?? NaN,
             outOfSampleAnnualReturn: oos.stats.annualReturn,
           })
@@ -617,11 +612,6 @@ export class BacktestService {
 
   cancelAll(): void {
     this.jobs.cancelAll()
-  }
-
-  /** The date range of a selection as text, for messages. */
-  static describeRange(from: number | null, to: number | null): string {
-    return `${from === null ? 'start' : isoDate(from)}..${to === null ? 'end' : isoDate(to)}`
   }
 }
 
