@@ -94,6 +94,32 @@ describe('a backtest through the service', () => {
   })
 })
 
+describe('a portfolio backtest', () => {
+  it('runs one strategy over two instruments sharing one cash account', async () => {
+    const beta = store.instruments.upsert({ ...ACME, symbol: 'BETA', name: 'Beta Corp' }).id
+    store.bars.writeBars(beta, '1D', seededRandomWalk(8, 1_200, { start: 1_262_304_000 + 300 * DAY, step: DAY }))
+    const sized = MA.replace(/size:.*\n/, '') + 'size: 40% of equity\n'
+    const result = await service.backtest({ strategy: { source: sized }, data: { ...data(), instruments: [acme, beta] }, params: {}, conventions })
+    expect(result.manifest.data.instruments.map((i) => [i.symbol, i.bars])).toEqual([
+      ['ACME', 1_500],
+      ['BETA', 1_200],
+    ])
+    // One curve over the merged timeline (BETA's days are a subset of ACME's), trades on both.
+    expect(result.equity.time).toHaveLength(1_500)
+    const traded = new Set(Array.from(result.trades.instrument))
+    expect(traded).toEqual(new Set([0, 1]))
+    // Both held at once at some point: the positions share the one account.
+    const t = result.trades
+    let overlap = false
+    for (let i = 0; i < t.pnl.length && !overlap; i++) {
+      for (let j = 0; j < t.pnl.length && !overlap; j++) {
+        overlap = t.instrument[i] === 0 && t.instrument[j] === 1 && (t.entryTime[i] ?? 0) < (t.exitTime[j] ?? 0) && (t.entryTime[j] ?? 0) < (t.exitTime[i] ?? 0)
+      }
+    }
+    expect(overlap).toBe(true)
+  })
+})
+
 describe('an optimisation through the service', () => {
   const settings = (over: object = {}) =>
     OptimizeSettings.parse({ method: 'grid', objective: 'totalReturn', ranges: { fast: { min: 5, max: 20, step: 5 }, slow: { min: 30, max: 60, step: 10 } }, ...over })
