@@ -8,8 +8,8 @@
 
 // The statistics of a run (docs/metrics.md), accumulated in one pass over the equity curve and
 // the trades so a sweep computes them without storing either. Two accumulators: the curve's,
-// updated on every step and small enough for the exchange walk to keep in registers (a value
-// type, everything inline), and the trades', updated on fills.
+// updated a chunk of steps at a time (a value type, its loop inline), and the trades', updated on
+// fills.
 namespace quorum::metrics {
 
 // STAT_NAMES order (src/shared/domain/backtest.ts).
@@ -95,38 +95,67 @@ class CurveAccumulator {
     if (block_returns_ != nullptr) std::fill(block_returns_, block_returns_ + config_.blocks * 3, 0.0);
   }
 
-  // One step of the equity curve, in time order; returns the drawdown (1 − equity / peak).
-  inline double OnStep(double time, double equity, bool exposed) {
-    if (time >= day_end_) StartDay(time);
-    last_equity_ = equity;
-    last_time_ = time;
-    equity_sum_ += equity;
-    exposed_steps_ += exposed ? 1 : 0;
-    double drawdown = 0;
-    if (equity >= peak_) {
-      if (under_) EndStretch(time, step_);
-      peak_ = equity;
-      peak_time_ = time;
-      peak_step_ = static_cast<double>(step_);
-    } else {
-      under_ = true;
-      drawdown = 1.0 - equity / peak_;
-      if (drawdown > max_drawdown_) max_drawdown_ = drawdown;
+  // The next `n` steps of the equity curve, in time order: step k has time[k], equity[k] and
+  // exposed[k] (non-zero: a position is open after it). Writes the drawdown of each
+  // (1 − equity / peak) to drawdown[k] unless drawdown is null. The walk fills a chunk of the
+  // curve, then this runs over it in one loop with the state in registers; the result does not
+  // depend on how the curve is cut into calls.
+  inline void OnSteps(const double* time, const double* equity, const std::uint8_t* exposed, std::size_t n, double* drawdown) {
+    if (n == 0) return;
+    double day_end = day_end_;
+    double previous = last_equity_;
+    double sum = equity_sum_;
+    std::size_t exposed_steps = exposed_steps_;
+    double peak = peak_;
+    double max_drawdown = max_drawdown_;
+    bool under = under_;
+    const std::size_t first = step_;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double t = time[k];
+      const double e = equity[k];
+      if (t >= day_end) day_end = StartDay(t, previous, first + k);
+      previous = e;
+      sum += e;
+      exposed_steps += exposed[k] != 0 ? 1 : 0;
+      double d = 0;
+      if (e >= peak) {
+        if (under) {
+          EndStretch(t, first + k);
+          under = false;
+        }
+        peak = e;
+        peak_time_ = t;
+        peak_step_ = static_cast<double>(first + k);
+      } else {
+        under = true;
+        d = 1.0 - e / peak;
+        if (d > max_drawdown) max_drawdown = d;
+      }
+      if (drawdown != nullptr) drawdown[k] = d;
     }
-    ++step_;
-    return drawdown;
+    day_end_ = day_end;
+    last_equity_ = previous;
+    last_time_ = time[n - 1];
+    equity_sum_ = sum;
+    exposed_steps_ = exposed_steps;
+    peak_ = peak;
+    max_drawdown_ = max_drawdown;
+    under_ = under;
+    step_ = first + n;
   }
 
   // Closes the last day and drawdown stretch and computes every statistic; call once, after the last step.
   Stats Finish(const TradeAccumulator& trades);
 
  private:
-  inline void StartDay(double time) {
-    if (step_ > 0) AddDailyReturn(last_equity_ / day_reference_ - 1.0, step_ - 1);
-    day_reference_ = last_equity_;
-    day_end_ = (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
+  // Step `step` at `time` opens a new UTC day; `previous` is the equity of the step before it
+  // (the last of the day that ended). Returns the end of the new day.
+  double StartDay(double time, double previous, std::size_t step) {
+    if (step > 0) AddDailyReturn(previous / day_reference_ - 1.0, step - 1);
+    day_reference_ = previous;
     // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
-    if (step_ == 0) peak_time_ = time;
+    if (step == 0) peak_time_ = time;
+    return (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
   }
 
   inline void AddDailyReturn(double r, std::size_t step) {
@@ -146,8 +175,7 @@ class CurveAccumulator {
     }
   }
 
-  inline void EndStretch(double time, std::size_t step) {
-    under_ = false;
+  void EndStretch(double time, std::size_t step) {
     max_drawdown_days_ = std::max(max_drawdown_days_, (time - peak_time_) / kSecondsPerDay);
     max_drawdown_bars_ = std::max(max_drawdown_bars_, static_cast<double>(step) - peak_step_ - 1.0);
   }
