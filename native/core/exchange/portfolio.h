@@ -114,9 +114,9 @@ inline bool SignalAt(const double* column, std::size_t i) { return column != nul
 
 class Portfolio {
  public:
-  // `trades` may be null (a sweep does not keep them).
+  // `trades` may be null (a sweep does not keep them); `bars`, all the instruments' bars, sizes its reserve.
   Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::TradeAccumulator* metrics,
-            std::vector<Trade>* trades);
+            std::vector<Trade>* trades, std::size_t bars = 0);
 
   // Bar `bar` of instrument j, at index `index` of that instrument's bars, i of the chunk's
   // rule columns; `last` on the instrument's last bar (which closes any position out).

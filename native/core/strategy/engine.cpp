@@ -175,8 +175,10 @@ Engine::Engine(const BacktestInput& input, const Timeline& timeline, const doubl
     metrics::MetricsConfig config{input.conventions.starting_cash, input.conventions.periods_per_year,
                                   input.conventions.risk_free_rate, timeline.ActiveSteps(), input.blocks};
     set.curve = std::make_unique<metrics::CurveAccumulator>(config, set.result.block_returns);
+    std::size_t bars = 0;
+    for (const BarColumnsView& instrument : input.instruments) bars += instrument.length;
     set.portfolio = std::make_unique<Portfolio>(input.conventions, RuleShapeOf(p), input.instruments.size(), &set.trades,
-                                                set.result.trades);
+                                                set.result.trades, bars);
   }
 
   // A Const, or a Param when this engine runs one parameter set, whose register no other
