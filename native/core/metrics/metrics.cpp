@@ -27,7 +27,7 @@ Stats CurveAccumulator::Finish(const TradeAccumulator& t) {
   s[kSortino] = days_ >= 2 ? excess / std::sqrt(downside_sum_squares_ / days) * annualiser : NAN;
   s[kMaxDrawdown] = max_drawdown_;
   s[kCalmar] = s[kAnnualReturn] / max_drawdown_;
-  s[kMaxDrawdownDays] = max_drawdown_days_;
+  s[kMaxDrawdownDays] = max_drawdown_seconds_ / kSecondsPerDay;
   s[kMaxDrawdownBars] = max_drawdown_bars_;
   const double trades = static_cast<double>(t.trades_);
   s[kTrades] = trades;

@@ -102,36 +102,60 @@ class CurveAccumulator {
   // depend on how the curve is cut into calls.
   inline void OnSteps(const double* time, const double* equity, const std::uint8_t* exposed, std::size_t n, double* drawdown) {
     if (n == 0) return;
+    // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
+    if (step_ == 0) peak_time_ = time[0];
+    if (drawdown != nullptr) {
+      Steps<true>(time, equity, exposed, n, drawdown);
+    } else {
+      Steps<false>(time, equity, exposed, n, nullptr);
+    }
+  }
+
+  // Closes the last day and drawdown stretch and computes every statistic; call once, after the last step.
+  Stats Finish(const TradeAccumulator& trades);
+
+ private:
+  // OnSteps' loop. Whether a step is at a new peak is data (a curve near its high flips between
+  // the two every few bars), so the loop selects instead of branching on it: a stretch under
+  // water ends on the first step back at the peak, and its length counts then.
+  template <bool kDrawdown>
+  inline void Steps(const double* time, const double* equity, const std::uint8_t* exposed, std::size_t n, double* drawdown) {
     double day_end = day_end_;
     double previous = last_equity_;
     double sum = equity_sum_;
     std::size_t exposed_steps = exposed_steps_;
     double peak = peak_;
+    double peak_time = peak_time_;
+    double peak_step = peak_step_;
     double max_drawdown = max_drawdown_;
+    double max_seconds = max_drawdown_seconds_;
+    double max_bars = max_drawdown_bars_;
     bool under = under_;
     const std::size_t first = step_;
-    for (std::size_t k = 0; k < n; ++k) {
+    double step = static_cast<double>(first);
+    for (std::size_t k = 0; k < n; ++k, step += 1.0) {
       const double t = time[k];
       const double e = equity[k];
       if (t >= day_end) day_end = StartDay(t, previous, first + k);
       previous = e;
       sum += e;
       exposed_steps += exposed[k] != 0 ? 1 : 0;
-      double d = 0;
-      if (e >= peak) {
-        if (under) {
-          EndStretch(t, first + k);
-          under = false;
-        }
-        peak = e;
-        peak_time_ = t;
-        peak_step_ = static_cast<double>(first + k);
-      } else {
-        under = true;
-        d = 1.0 - e / peak;
-        if (d > max_drawdown) max_drawdown = d;
-      }
-      if (drawdown != nullptr) drawdown[k] = d;
+      const bool at_peak = e >= peak;
+      const bool ends = at_peak & under;
+      const double seconds = t - peak_time;
+      const double bars = step - peak_step - 1.0;
+      max_seconds = ends && max_seconds < seconds ? seconds : max_seconds;
+      max_bars = ends && max_bars < bars ? bars : max_bars;
+      peak_time = at_peak ? t : peak_time;
+      peak_step = at_peak ? step : peak_step;
+      const double below = 1.0 - e / peak;
+      const double d = at_peak ? 0.0 : below;
+      // (e > peak rather than at_peak: the same peak, as the peak is positive so e == peak has its
+      // bits, and it is one max instruction on the loop's longest chain.)
+      peak = e > peak ? e : peak;
+      under = !at_peak;
+      max_drawdown = d > max_drawdown ? d : max_drawdown;
+      if constexpr (kDrawdown) drawdown[k] = d;
     }
     day_end_ = day_end;
     last_equity_ = previous;
@@ -139,22 +163,20 @@ class CurveAccumulator {
     equity_sum_ = sum;
     exposed_steps_ = exposed_steps;
     peak_ = peak;
+    peak_time_ = peak_time;
+    peak_step_ = peak_step;
     max_drawdown_ = max_drawdown;
+    max_drawdown_seconds_ = max_seconds;
+    max_drawdown_bars_ = max_bars;
     under_ = under;
     step_ = first + n;
   }
 
-  // Closes the last day and drawdown stretch and computes every statistic; call once, after the last step.
-  Stats Finish(const TradeAccumulator& trades);
-
- private:
   // Step `step` at `time` opens a new UTC day; `previous` is the equity of the step before it
   // (the last of the day that ended). Returns the end of the new day.
   double StartDay(double time, double previous, std::size_t step) {
     if (step > 0) AddDailyReturn(previous / day_reference_ - 1.0, step - 1);
     day_reference_ = previous;
-    // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
-    if (step == 0) peak_time_ = time;
     return (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
   }
 
@@ -175,8 +197,9 @@ class CurveAccumulator {
     }
   }
 
+  // The stretch under water ending at `step` (the curve's end, for one that never recovers).
   void EndStretch(double time, std::size_t step) {
-    max_drawdown_days_ = std::max(max_drawdown_days_, (time - peak_time_) / kSecondsPerDay);
+    max_drawdown_seconds_ = std::max(max_drawdown_seconds_, time - peak_time_);
     max_drawdown_bars_ = std::max(max_drawdown_bars_, static_cast<double>(step) - peak_step_ - 1.0);
   }
 
@@ -203,7 +226,7 @@ class CurveAccumulator {
   double peak_step_ = -1;
   bool under_ = false;
   double max_drawdown_ = 0;
-  double max_drawdown_days_ = 0;
+  double max_drawdown_seconds_ = 0;  // in days at Finish (÷ 86400 is monotonic: the max is the same)
   double max_drawdown_bars_ = 0;
 };
 
