@@ -137,10 +137,11 @@ describe('strategy VM', () => {
       const registers = evaluateProgram(program, bars, [], { chunkSize })
       ;[5, 20, 9].forEach((period, k) => expect(registers[smas[k] as number]).toEqual(computeIndicator('SMA', bars, { period }).outputs.real))
       ;[3, 30].forEach((period, k) => expect(registers[emas[k] as number]).toEqual(computeIndicator('EMA', bars, { period }).outputs.real))
-      ;[
+      const macdParams: [number, number, number][] = [
         [12, 26, 9],
         [5, 35, 5],
-      ].forEach(([fastPeriod, slowPeriod, signalPeriod], k) => {
+      ]
+      macdParams.forEach(([fastPeriod, slowPeriod, signalPeriod], k) => {
         const expected = computeIndicator('MACD', bars, { fastPeriod, slowPeriod, signalPeriod }).outputs
         const [macd, signal, hist] = macds[k] as [number, number, number]
         expect(registers[macd]).toEqual(expected.macd)
