@@ -97,6 +97,7 @@ inline void PrefetchAhead(const double* at) {
 inline void PrefetchBar(const BarColumnsView& bars, std::size_t index) {
 #if defined(__GNUC__)
   if (index >= bars.length) return;
+  __builtin_prefetch(bars.time + index);
   __builtin_prefetch(bars.open + index);
   __builtin_prefetch(bars.high + index);
   __builtin_prefetch(bars.low + index);
@@ -107,15 +108,15 @@ inline void PrefetchBar(const BarColumnsView& bars, std::size_t index) {
 #endif
 }
 
-// A value is true when it is neither 0 nor NaN.
-inline bool Truth(double x) { return x != 0 && x == x; }
+// A value is true when it is neither 0 nor NaN (one comparison: |NaN| > 0 is false).
+inline bool Truth(double x) { return std::fabs(x) > 0.0; }
 inline bool SignalAt(const double* column, std::size_t i) { return column != nullptr && Truth(column[i]); }
 
 class Portfolio {
  public:
-  // `trades` may be null (a sweep does not keep them).
+  // `trades` may be null (a sweep does not keep them); `bars`, all the instruments' bars, sizes its reserve.
   Portfolio(const Conventions& conventions, const RuleShape& rules, std::size_t instruments, metrics::TradeAccumulator* metrics,
-            std::vector<Trade>* trades);
+            std::vector<Trade>* trades, std::size_t bars = 0);
 
   // Bar `bar` of instrument j, at index `index` of that instrument's bars, i of the chunk's
   // rule columns; `last` on the instrument's last bar (which closes any position out).
@@ -151,19 +152,18 @@ class Portfolio {
 
   // The hot loop of a one-instrument backtest: runs bars [g, end) of instrument 0 for as long as
   // they are quiet, i.e. OnBar would only mark them: nothing pending, no stop or target to watch,
-  // no signal that acts, not the last bar. Calls step(g, time, equity, exposed, cash) after each,
-  // as the caller would after OnBar, and returns the first bar that is not quiet (`end` if none
-  // was). The state lives in locals for the loop; the results are OnBar's, bit for bit.
-  template <class Step>
+  // no signal that acts, not the last bar. Writes each bar's equity to equity[bar − first_row]
+  // and returns the first bar that is not quiet (`end` if none was); over the quiet bars the cash
+  // and the exposure do not change (Cash(), Exposed() after the call are theirs). The state
+  // lives in locals for the loop; the results are OnBar's, bit for bit.
   inline std::size_t QuietBars(const BarColumnsView& bars, std::size_t g, std::size_t end, std::size_t chunk_begin,
-                               const RuleColumns& rules, Step&& step) {
+                               const RuleColumns& rules, double* equity, std::size_t first_row) {
     Book& b = books_[0];
     if (b.exit_pending || b.entry_side != 0 || (b.quantity != 0 && b.guarded)) return g;
     if (end > bars.length - 1) end = bars.length - 1;  // the last bar closes out
     const std::size_t first = g;
     const double cash = cash_;
     const double quantity = b.quantity;
-    const double* const time = bars.time;
     const double* const close = bars.close;
     const double* const short_entry = conventions_.allow_short ? rules.short_entry : rules.zeros;
     if (quantity == 0) {
@@ -171,16 +171,17 @@ class Portfolio {
       // A long-only strategy has one signal to watch: the loop is specialised for it.
       const bool both = short_entry != rules.zeros;
       for (; g < end; ++g) {
-        // The loop reads neither the open nor the extremes, which the bar ending the stretch
-        // (an entry and its fill) will: keep them streaming into the cache, a line at a time.
+        // The loop reads neither the time, the open nor the extremes, which the bar ending the
+        // stretch (an entry and its fill) will: keep them streaming into the cache, a line at a time.
         if ((g & 7) == 0) {
+          PrefetchAhead(bars.time + g);
           PrefetchAhead(bars.open + g);
           PrefetchAhead(bars.high + g);
           PrefetchAhead(bars.low + g);
         }
         const std::size_t i = g - chunk_begin;
         if (Truth(long_entry[i]) || (both && Truth(short_entry[i]))) break;
-        step(g, time[g], cash + quantity * close[g], false, cash);
+        equity[g - first_row] = cash + quantity * close[g];
       }
     } else {
       const bool long_side = quantity > 0;
@@ -198,13 +199,16 @@ class Portfolio {
       double mae = b.mae;
       double mfe = b.mfe;
       for (; g < end; ++g) {
-        if ((g & 7) == 0) PrefetchAhead(bars.open + g);
+        if ((g & 7) == 0) {
+          PrefetchAhead(bars.time + g);
+          PrefetchAhead(bars.open + g);
+        }
         // Held from the open without stop or target, the bar only moves the trade's worst and best.
         mae = std::min(mae, side * size * (worst[g] - entry));
         mfe = std::max(mfe, side * size * (best[g] - entry));
         const std::size_t i = g - chunk_begin;
         if (Truth(exit[i]) || (watch_opposite && Truth(opposite[i]))) break;
-        step(g, time[g], cash + quantity * close[g], true, cash);
+        equity[g - first_row] = cash + quantity * close[g];
       }
       b.mae = mae;
       b.mfe = mfe;

@@ -51,6 +51,14 @@ class Stream {
   // span, the class's Update inlined in the loop (RunChunk). The strategy VM feeds it a chunk at
   // a time, with any field of `in` pointing at one of its registers instead of the bars.
   virtual void UpdateChunk(const Columns& in, std::size_t begin, std::size_t end, double* const* out) = 0;
+  // UpdateChunk for this stream and `other` over the same bars in one loop, their two updates of
+  // a bar side by side: the latency of one's running state (a running sum's add, then subtract)
+  // overlaps the other's, as in a loop written by hand for both. Each gives what UpdateChunk
+  // gives, bit for bit. Does nothing and returns false when `other` is not the same class.
+  virtual bool UpdateChunkPaired(Stream& other, const Columns& in, std::size_t begin, std::size_t end, double* const* out,
+                                 double* const* other_out) = 0;
+  // Identifies the class behind the stream (the same for two streams of one class).
+  virtual const void* Tag() const = 0;
 };
 
 // Returns false to stop a long batch (cancel); called between chunks with the bars done.
@@ -106,6 +114,34 @@ QUORUM_NOINLINE void RunChunk(T& state, const Columns& in, std::size_t begin, st
   state = std::move(impl);
 }
 
+// RunChunk for two instances of one class over the same bars, interleaved bar by bar.
+template <class T>
+QUORUM_NOINLINE void RunChunkPair(T& state_a, T& state_b, const Columns& in, std::size_t begin, std::size_t end, double* const* out_a,
+                                  double* const* out_b) {
+  T a(std::move(state_a));
+  T b(std::move(state_b));
+  constexpr std::size_t n_out = T::kOutputs;
+  double* columns_a[n_out];
+  double* columns_b[n_out];
+  for (std::size_t k = 0; k < n_out; ++k) {
+    columns_a[k] = out_a[k];
+    columns_b[k] = out_b[k];
+  }
+  double values_a[n_out];
+  double values_b[n_out];
+  for (std::size_t i = begin; i < end; ++i) {
+    const Bar bar{in.time[i], in.open[i], in.high[i], in.low[i], in.close[i], in.volume[i]};
+    a.Update(bar, values_a);
+    b.Update(bar, values_b);
+    for (std::size_t k = 0; k < n_out; ++k) {
+      columns_a[k][i] = values_a[k];
+      columns_b[k][i] = values_b[k];
+    }
+  }
+  state_a = std::move(a);
+  state_b = std::move(b);
+}
+
 template <class T>
 class StreamOf final : public Stream {
  public:
@@ -114,8 +150,17 @@ class StreamOf final : public Stream {
   void UpdateChunk(const Columns& in, std::size_t begin, std::size_t end, double* const* out) override {
     RunChunk(impl_, in, begin, end, out);
   }
+  bool UpdateChunkPaired(Stream& other, const Columns& in, std::size_t begin, std::size_t end, double* const* out,
+                         double* const* other_out) override {
+    // The addon is built without RTTI: the class is told by a tag, one per StreamOf<T>.
+    if (other.Tag() != Tag()) return false;
+    RunChunkPair(impl_, static_cast<StreamOf&>(other).impl_, in, begin, end, out, other_out);
+    return true;
+  }
+  const void* Tag() const override { return &kTag; }
 
  private:
+  static constexpr char kTag = 0;
   T impl_;
 };
 

@@ -5,7 +5,10 @@ namespace quorum::metrics {
 Stats CurveAccumulator::Finish(const TradeAccumulator& t) {
   if (step_ > 0) AddDailyReturn(last_equity_ / day_reference_ - 1.0, step_ - 1);
   // A stretch still under water at the end runs to the last step, which is itself below the peak.
-  if (under_) EndStretch(last_time_, step_);
+  if (under_) {
+    EndStretch(last_time_, step_);
+    under_ = false;
+  }
 
   Stats s;
   const double start = config_.starting_cash;
@@ -24,7 +27,7 @@ Stats CurveAccumulator::Finish(const TradeAccumulator& t) {
   s[kSortino] = days_ >= 2 ? excess / std::sqrt(downside_sum_squares_ / days) * annualiser : NAN;
   s[kMaxDrawdown] = max_drawdown_;
   s[kCalmar] = s[kAnnualReturn] / max_drawdown_;
-  s[kMaxDrawdownDays] = max_drawdown_days_;
+  s[kMaxDrawdownDays] = max_drawdown_seconds_ / kSecondsPerDay;
   s[kMaxDrawdownBars] = max_drawdown_bars_;
   const double trades = static_cast<double>(t.trades_);
   s[kTrades] = trades;
@@ -42,7 +45,7 @@ Stats CurveAccumulator::Finish(const TradeAccumulator& t) {
 Stats ComputeStats(const MetricsConfig& config, const double* time, const double* equity, const std::uint8_t* exposed, std::size_t points,
                    const double* pnl, std::size_t trades, double traded_value, double commissions) {
   CurveAccumulator curve(config, nullptr);
-  for (std::size_t i = 0; i < points; ++i) curve.OnStep(time[i], equity[i], exposed[i] != 0);
+  curve.OnSteps(time, equity, exposed, points, nullptr);
   TradeAccumulator accumulator;
   for (std::size_t k = 0; k < trades; ++k) accumulator.OnTrade(pnl[k]);
   accumulator.OnFill(traded_value, commissions);

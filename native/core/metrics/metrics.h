@@ -8,8 +8,8 @@
 
 // The statistics of a run (docs/metrics.md), accumulated in one pass over the equity curve and
 // the trades so a sweep computes them without storing either. Two accumulators: the curve's,
-// updated on every step and small enough for the exchange walk to keep in registers (a value
-// type, everything inline), and the trades', updated on fills.
+// updated a chunk of steps at a time (a value type, its loop inline), and the trades', updated on
+// fills.
 namespace quorum::metrics {
 
 // STAT_NAMES order (src/shared/domain/backtest.ts).
@@ -95,38 +95,89 @@ class CurveAccumulator {
     if (block_returns_ != nullptr) std::fill(block_returns_, block_returns_ + config_.blocks * 3, 0.0);
   }
 
-  // One step of the equity curve, in time order; returns the drawdown (1 − equity / peak).
-  inline double OnStep(double time, double equity, bool exposed) {
-    if (time >= day_end_) StartDay(time);
-    last_equity_ = equity;
-    last_time_ = time;
-    equity_sum_ += equity;
-    exposed_steps_ += exposed ? 1 : 0;
-    double drawdown = 0;
-    if (equity >= peak_) {
-      if (under_) EndStretch(time, step_);
-      peak_ = equity;
-      peak_time_ = time;
-      peak_step_ = static_cast<double>(step_);
+  // The next `n` steps of the equity curve, in time order: step k has time[k], equity[k] and
+  // exposed[k] (non-zero: a position is open after it). Writes the drawdown of each
+  // (1 − equity / peak) to drawdown[k] unless drawdown is null. The walk fills a chunk of the
+  // curve, then this runs over it in one loop with the state in registers; the result does not
+  // depend on how the curve is cut into calls.
+  inline void OnSteps(const double* time, const double* equity, const std::uint8_t* exposed, std::size_t n, double* drawdown) {
+    if (n == 0) return;
+    // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
+    if (step_ == 0) peak_time_ = time[0];
+    if (drawdown != nullptr) {
+      Steps<true>(time, equity, exposed, n, drawdown);
     } else {
-      under_ = true;
-      drawdown = 1.0 - equity / peak_;
-      if (drawdown > max_drawdown_) max_drawdown_ = drawdown;
+      Steps<false>(time, equity, exposed, n, nullptr);
     }
-    ++step_;
-    return drawdown;
   }
 
   // Closes the last day and drawdown stretch and computes every statistic; call once, after the last step.
   Stats Finish(const TradeAccumulator& trades);
 
  private:
-  inline void StartDay(double time) {
-    if (step_ > 0) AddDailyReturn(last_equity_ / day_reference_ - 1.0, step_ - 1);
-    day_reference_ = last_equity_;
-    day_end_ = (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
-    // The first step of the curve starts the drawdown clock when the curve opens below startingCash.
-    if (step_ == 0) peak_time_ = time;
+  // OnSteps' loop. Whether a step is at a new peak is data (a curve near its high flips between
+  // the two every few bars), so the loop selects instead of branching on it: a stretch under
+  // water ends on the first step back at the peak, and its length counts then.
+  template <bool kDrawdown>
+  inline void Steps(const double* time, const double* equity, const std::uint8_t* exposed, std::size_t n, double* drawdown) {
+    double day_end = day_end_;
+    double previous = last_equity_;
+    double sum = equity_sum_;
+    std::size_t exposed_steps = exposed_steps_;
+    double peak = peak_;
+    double peak_time = peak_time_;
+    double peak_step = peak_step_;
+    double max_drawdown = max_drawdown_;
+    double max_seconds = max_drawdown_seconds_;
+    double max_bars = max_drawdown_bars_;
+    bool under = under_;
+    const std::size_t first = step_;
+    double step = static_cast<double>(first);
+    for (std::size_t k = 0; k < n; ++k, step += 1.0) {
+      const double t = time[k];
+      const double e = equity[k];
+      if (t >= day_end) day_end = StartDay(t, previous, first + k);
+      previous = e;
+      sum += e;
+      exposed_steps += exposed[k] != 0 ? 1 : 0;
+      const bool at_peak = e >= peak;
+      const bool ends = at_peak & under;
+      const double seconds = t - peak_time;
+      const double bars = step - peak_step - 1.0;
+      max_seconds = ends && max_seconds < seconds ? seconds : max_seconds;
+      max_bars = ends && max_bars < bars ? bars : max_bars;
+      peak_time = at_peak ? t : peak_time;
+      peak_step = at_peak ? step : peak_step;
+      const double below = 1.0 - e / peak;
+      const double d = at_peak ? 0.0 : below;
+      // (e > peak rather than at_peak: the same peak, as the peak is positive so e == peak has its
+      // bits, and it is one max instruction on the loop's longest chain.)
+      peak = e > peak ? e : peak;
+      under = !at_peak;
+      max_drawdown = d > max_drawdown ? d : max_drawdown;
+      if constexpr (kDrawdown) drawdown[k] = d;
+    }
+    day_end_ = day_end;
+    last_equity_ = previous;
+    last_time_ = time[n - 1];
+    equity_sum_ = sum;
+    exposed_steps_ = exposed_steps;
+    peak_ = peak;
+    peak_time_ = peak_time;
+    peak_step_ = peak_step;
+    max_drawdown_ = max_drawdown;
+    max_drawdown_seconds_ = max_seconds;
+    max_drawdown_bars_ = max_bars;
+    under_ = under;
+    step_ = first + n;
+  }
+
+  // Step `step` at `time` opens a new UTC day; `previous` is the equity of the step before it
+  // (the last of the day that ended). Returns the end of the new day.
+  double StartDay(double time, double previous, std::size_t step) {
+    if (step > 0) AddDailyReturn(previous / day_reference_ - 1.0, step - 1);
+    day_reference_ = previous;
+    return (std::floor(time / kSecondsPerDay) + 1.0) * kSecondsPerDay;
   }
 
   inline void AddDailyReturn(double r, std::size_t step) {
@@ -146,9 +197,9 @@ class CurveAccumulator {
     }
   }
 
-  inline void EndStretch(double time, std::size_t step) {
-    under_ = false;
-    max_drawdown_days_ = std::max(max_drawdown_days_, (time - peak_time_) / kSecondsPerDay);
+  // The stretch under water ending at `step` (the curve's end, for one that never recovers).
+  void EndStretch(double time, std::size_t step) {
+    max_drawdown_seconds_ = std::max(max_drawdown_seconds_, time - peak_time_);
     max_drawdown_bars_ = std::max(max_drawdown_bars_, static_cast<double>(step) - peak_step_ - 1.0);
   }
 
@@ -175,7 +226,7 @@ class CurveAccumulator {
   double peak_step_ = -1;
   bool under_ = false;
   double max_drawdown_ = 0;
-  double max_drawdown_days_ = 0;
+  double max_drawdown_seconds_ = 0;  // in days at Finish (÷ 86400 is monotonic: the max is the same)
   double max_drawdown_bars_ = 0;
 };
 

@@ -63,6 +63,7 @@ class Engine {
     std::vector<double> zeros;         // the signal of a rule the strategy does not have
     std::size_t begin = 0;             // the chunk's bars: [begin, end)
     std::size_t end = 0;
+    bool filled = false;               // the VM has run a chunk of this lane: the steady fills are in place
     ChunkFields fields{};
     RuleColumns rules;
   };
@@ -77,11 +78,23 @@ class Engine {
     SetResult result;
   };
 
+  // Where the walk writes a chunk's curve, from its first active step: the run's columns, or the
+  // engine's scratch when the run keeps none (a sweep). `cash` is null when not kept.
+  struct CurveRows {
+    double* equity;
+    std::uint8_t* exposed;
+    double* cash;
+  };
+
   void RunVm(SetState& set, Lane& lane, std::size_t lane_index);
   void Walk(SetState& set, std::size_t first_step, std::size_t end_step);
   void WalkOneInstrument(SetState& set);
+  template <bool kCash>
+  void WalkQuietAndBusy(SetState& set, std::size_t begin, const CurveRows& rows);
+  CurveRows RowsOf(const SetState& set, std::size_t row);
+  // The chunk's curve, steps [row, row + n) of the run, into the metrics, the drawdown column and the time column.
+  void FinishRows(SetState& set, std::size_t row, const double* time, std::size_t n, const CurveRows& rows);
   void CopyRegisters(const SetState& set, const Lane& lane);
-  inline void Record(SetState& set, std::size_t row, double time);
 
   const BacktestInput& input_;
   const Program& program_;
@@ -94,9 +107,13 @@ class Engine {
   std::vector<LaggedRegister> lagged_;
   std::size_t history_size_ = 0;
   std::vector<SharedSpec> shared_specs_;
+  std::vector<int> shared_partners_;
+  std::vector<Instruction> steady_code_;  // the code for chunks after the first: without the fills that stay in place  // per shared instance: the one it runs paired with (same class and inputs), or -1
   std::vector<Lane> lanes_;
   std::vector<SetState> sets_;
   std::vector<std::size_t> cursors_;
+  std::vector<double> curve_equity_;  // a chunk of a set's curve, for the sets that keep no columns
+  std::vector<std::uint8_t> curve_exposed_;
 };
 
 Engine::Engine(const BacktestInput& input, const Timeline& timeline, const double* param_sets, std::size_t count,
@@ -158,8 +175,44 @@ Engine::Engine(const BacktestInput& input, const Timeline& timeline, const doubl
     metrics::MetricsConfig config{input.conventions.starting_cash, input.conventions.periods_per_year,
                                   input.conventions.risk_free_rate, timeline.ActiveSteps(), input.blocks};
     set.curve = std::make_unique<metrics::CurveAccumulator>(config, set.result.block_returns);
+    std::size_t bars = 0;
+    for (const BarColumnsView& instrument : input.instruments) bars += instrument.length;
     set.portfolio = std::make_unique<Portfolio>(input.conventions, RuleShapeOf(p), input.instruments.size(), &set.trades,
-                                                set.result.trades);
+                                                set.result.trades, bars);
+  }
+
+  // A Const, or a Param when this engine runs one parameter set, whose register no other
+  // instruction writes fills it with the same values in every chunk: only the first chunk runs it.
+  {
+    std::vector<int> writes(registers, 0);
+    for (const Instruction& in : p.code) {
+      if (in.op == Op::kIndicator) {
+        for (const std::int32_t out : p.indicators[static_cast<std::size_t>(in.a)].outputs) {
+          if (out >= 0) ++writes[static_cast<std::size_t>(out)];
+        }
+      } else {
+        ++writes[static_cast<std::size_t>(in.dst)];
+      }
+    }
+    for (const Instruction& in : p.code) {
+      const bool fill = in.op == Op::kConst || (in.op == Op::kParam && count == 1);
+      if (fill && !aliased_[static_cast<std::size_t>(in.dst)] && writes[static_cast<std::size_t>(in.dst)] == 1) continue;
+      steady_code_.push_back(in);
+    }
+  }
+
+  // Pair the shared instances of one class on the same bar fields, in order of appearance.
+  shared_partners_.assign(shared_specs_.size(), -1);
+  for (std::size_t a = 0; a < shared_specs_.size(); ++a) {
+    if (shared_partners_[a] >= 0) continue;
+    for (std::size_t b = a + 1; b < shared_specs_.size(); ++b) {
+      if (shared_partners_[b] < 0 && shared_specs_[b].resolved.info == shared_specs_[a].resolved.info &&
+          shared_specs_[b].sources == shared_specs_[a].sources) {
+        shared_partners_[a] = static_cast<int>(b);
+        shared_partners_[b] = static_cast<int>(a);
+        break;
+      }
+    }
   }
 
   lanes_.resize(input.instruments.size());
@@ -190,6 +243,8 @@ Engine::Engine(const BacktestInput& input, const Timeline& timeline, const doubl
     }
   }
   cursors_.assign(lanes_.size(), 0);
+  curve_equity_.assign(chunk, 0.0);
+  curve_exposed_.assign(chunk, 0);
 }
 
 bool Engine::Run(Progress progress, void* context) {
@@ -210,7 +265,19 @@ bool Engine::Run(Progress progress, void* context) {
       const std::size_t b = lane.begin;
       lane.fields = {lane.bars.time + b, lane.bars.open + b, lane.bars.high + b, lane.bars.low + b, lane.bars.close + b, lane.bars.volume + b};
       if (end == b) continue;
-      for (SharedInstance& shared : lane.shared) shared.instance->Run(lane.fields, nullptr, end - b, shared.out.data());
+      // Two instances of one class (a fast and a slow average) run side by side in one loop.
+      for (std::size_t k = 0; k < lane.shared.size(); ++k) {
+        SharedInstance& shared = lane.shared[k];
+        const int partner = shared_partners_[k];
+        if (partner > static_cast<int>(k)) {
+          SharedInstance& other = lane.shared[static_cast<std::size_t>(partner)];
+          if (shared.instance->RunPaired(*other.instance, lane.fields, end - b, shared.out.data(), other.out.data())) continue;
+          other.instance->Run(lane.fields, nullptr, end - b, other.out.data());
+        } else if (partner >= 0) {
+          continue;  // run with its partner
+        }
+        shared.instance->Run(lane.fields, nullptr, end - b, shared.out.data());
+      }
     }
     for (SetState& set : sets_) {
       for (std::size_t j = 0; j < lanes_.size(); ++j) {
@@ -254,7 +321,11 @@ void Engine::RunVm(SetState& set, Lane& lane, std::size_t lane_index) {
     std::memcpy(lane.base[static_cast<std::size_t>(r.reg)], history.data() + r.offset, r.lag * sizeof(double));
   }
   auto& owned = set.owned[lane_index];
-  ExecuteChunk(program_, set.params, lane.fields, registers, length, [&](std::size_t k) {
+  // A register only a Const (or, with one parameter set, a Param) writes holds the same values in
+  // every chunk: the first chunk fills it, the others leave it be.
+  const std::vector<Instruction>& code = lane.filled ? steady_code_ : program_.code;
+  lane.filled = true;
+  ExecuteChunk(program_, code, set.params, lane.fields, registers, length, [&](std::size_t k) {
     if (set.shared_ids[k] >= 0) return;
     const auto& outputs = program_.indicators[k].outputs;
     double* out[ind::kMaxOutputs];
@@ -289,66 +360,78 @@ void Engine::CopyRegisters(const SetState& set, const Lane& lane) {
   }
 }
 
-inline void Engine::Record(SetState& set, std::size_t row, double time) {
-  const Portfolio& portfolio = *set.portfolio;
-  const double equity = portfolio.Equity();
-  const double drawdown = set.curve->OnStep(time, equity, portfolio.Exposed());
-  if (const EquityColumns* columns = set.result.equity) {
-    if (columns->time != nullptr) columns->time[row] = time;
-    if (columns->equity != nullptr) columns->equity[row] = equity;
-    if (columns->cash != nullptr) columns->cash[row] = portfolio.Cash();
-    if (columns->drawdown != nullptr) columns->drawdown[row] = drawdown;
-    if (columns->exposed != nullptr) columns->exposed[row] = portfolio.Exposed() ? 1 : 0;
-  }
+Engine::CurveRows Engine::RowsOf(const SetState& set, std::size_t row) {
+  const EquityColumns* columns = set.result.equity;
+  if (columns == nullptr || columns->equity == nullptr || columns->exposed == nullptr) return {curve_equity_.data(), curve_exposed_.data(), nullptr};
+  return {columns->equity + row, columns->exposed + row, columns->cash != nullptr ? columns->cash + row : nullptr};
+}
+
+void Engine::FinishRows(SetState& set, std::size_t row, const double* time, std::size_t n, const CurveRows& rows) {
+  const EquityColumns* columns = set.result.equity;
+  double* drawdown = columns != nullptr && columns->drawdown != nullptr ? columns->drawdown + row : nullptr;
+  set.curve->OnSteps(time, rows.equity, rows.exposed, n, drawdown);
+  if (columns != nullptr && columns->time != nullptr) std::memcpy(columns->time + row, time, n * sizeof(double));
 }
 
 void Engine::WalkOneInstrument(SetState& set) {
   const Lane& lane = lanes_[0];
-  const BarColumnsView& bars = lane.bars;
-  Portfolio& portfolio = *set.portfolio;
   // The timeline of one instrument is its bars: steps from FirstActive are at or after tradeFrom.
   const std::size_t first_active = timeline_.FirstActive();
+  const std::size_t begin = std::max(lane.begin, first_active);
+  if (begin >= lane.end) return;
+  const std::size_t row = begin - first_active;
+  const CurveRows rows = RowsOf(set, row);
+  if (rows.cash != nullptr) {
+    WalkQuietAndBusy<true>(set, begin, rows);
+  } else {
+    WalkQuietAndBusy<false>(set, begin, rows);
+  }
+  FinishRows(set, row, lane.bars.time + begin, lane.end - begin, rows);
+}
+
+// The bars [begin, lane.end) of the one instrument: quiet stretches in the portfolio's loop, the
+// busy bars one at a time; each bar's equity, exposure and (kCash) cash into `rows`.
+template <bool kCash>
+void Engine::WalkQuietAndBusy(SetState& set, std::size_t begin, const CurveRows& rows) {
+  const Lane& lane = lanes_[0];
+  const BarColumnsView& bars = lane.bars;
+  Portfolio& portfolio = *set.portfolio;
   const std::size_t last = bars.length - 1;
-  // A local copy, so the curve's state can stay in registers over the loop (its address never escapes).
-  metrics::CurveAccumulator curve = *set.curve;
-  const EquityColumns* columns = set.result.equity;
-  const bool record = columns != nullptr;
-  double* const time_column = record ? columns->time : nullptr;
-  double* const equity_column = record ? columns->equity : nullptr;
-  double* const cash_column = record ? columns->cash : nullptr;
-  double* const drawdown_column = record ? columns->drawdown : nullptr;
-  std::uint8_t* const exposed_column = record ? columns->exposed : nullptr;
-  auto step = [&](std::size_t g, double time, double equity, bool exposed, double cash) {
-    const double drawdown = curve.OnStep(time, equity, exposed);
-    if (!record) return;
-    const std::size_t row = g - first_active;
-    if (time_column != nullptr) time_column[row] = time;
-    equity_column[row] = equity;
-    cash_column[row] = cash;
-    drawdown_column[row] = drawdown;
-    if (exposed_column != nullptr) exposed_column[row] = exposed ? 1 : 0;
-  };
-  std::size_t g = std::max(lane.begin, first_active);
+  double* const equity = rows.equity;
+  std::uint8_t* const exposed = rows.exposed;
+  double* const cash = rows.cash;
+  std::size_t g = begin;
   while (g < lane.end) {
-    g = portfolio.QuietBars(bars, g, lane.end, lane.begin, lane.rules, step);
+    const std::size_t quiet = g;
+    g = portfolio.QuietBars(bars, g, lane.end, lane.begin, lane.rules, equity, begin);
+    if (g > quiet) {
+      // The quiet loop wrote the equity alone (a byte store in it would make the compiler reload
+      // every pointer after it); the cash and the exposure held over the stretch.
+      std::fill(exposed + (quiet - begin), exposed + (g - begin), portfolio.Exposed() ? 1 : 0);
+      if constexpr (kCash) std::fill(cash + (quiet - begin), cash + (g - begin), portfolio.Cash());
+    }
     if (g >= lane.end) break;
     // A busy bar (an order, a signal that acts) is often followed by another (the fill): ask for
     // the next bar's fields now, as the quiet loop did not read them.
     PrefetchBar(bars, g + 1);
     portfolio.OnBar(0, BarRef(bars, g), static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g == last);
-    step(g, bars.time[g], portfolio.Equity(), portfolio.Exposed(), portfolio.Cash());
+    const std::size_t k = g - begin;
+    equity[k] = portfolio.Equity();
+    exposed[k] = portfolio.Exposed() ? 1 : 0;
+    if constexpr (kCash) cash[k] = portfolio.Cash();
     ++g;
   }
-  *set.curve = curve;
 }
 
 void Engine::Walk(SetState& set, std::size_t first_step, std::size_t end_step) {
   Portfolio& portfolio = *set.portfolio;
-  const double trade_from = input_.trade_from;
+  const std::size_t first_active = timeline_.FirstActive();
+  const std::size_t begin = std::max(first_step, first_active);
+  const CurveRows rows = RowsOf(set, begin >= first_active ? begin - first_active : 0);
   for (std::size_t j = 0; j < lanes_.size(); ++j) cursors_[j] = lanes_[j].begin;
   for (std::size_t s = first_step; s < end_step; ++s) {
     const double time = timeline_.Time(s);
-    const bool active = time >= trade_from;
+    const bool active = s >= first_active;
     // At each step the instruments are processed in list order.
     for (std::size_t j = 0; j < lanes_.size(); ++j) {
       const Lane& lane = lanes_[j];
@@ -358,8 +441,13 @@ void Engine::Walk(SetState& set, std::size_t first_step, std::size_t end_step) {
       if (!active) continue;
       portfolio.OnBar(j, BarRef(lane.bars, g), static_cast<std::int64_t>(g), lane.rules, g - lane.begin, g + 1 == lane.bars.length);
     }
-    if (active) Record(set, s - timeline_.FirstActive(), time);
+    if (!active) continue;
+    const std::size_t k = s - begin;
+    rows.equity[k] = portfolio.Equity();
+    rows.exposed[k] = portfolio.Exposed() ? 1 : 0;
+    if (rows.cash != nullptr) rows.cash[k] = portfolio.Cash();
   }
+  if (begin < end_step) FinishRows(set, begin - first_active, timeline_.Times() + begin, end_step - begin, rows);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ class Timeline {
   explicit Timeline(const std::vector<BarColumnsView>& instruments, double trade_from);
   std::size_t Steps() const { return steps_; }
   double Time(std::size_t step) const { return times_[step]; }
+  const double* Times() const { return times_; }
   // The first step at or after tradeFrom, and the number of steps from it (the equity curve's length).
   std::size_t FirstActive() const { return first_active_; }
   std::size_t ActiveSteps() const { return steps_ - first_active_; }

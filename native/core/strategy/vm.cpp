@@ -41,6 +41,19 @@ void IndicatorInstance::Run(const ChunkFields& fields, const double* const* regi
   stream_->UpdateChunk(view, begin, length, out);
 }
 
+bool IndicatorInstance::RunPaired(IndicatorInstance& other, const ChunkFields& fields, std::size_t length, double* const* out,
+                                  double* const* other_out) {
+  if (!started_ || !other.started_ || inputs_ != other.inputs_) return false;
+  const double* columns[kFieldCount];
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const std::int32_t source = inputs_[f];
+    if (source >= kFieldCount) return false;
+    columns[f] = source < 0 ? fields[f] : fields[static_cast<std::size_t>(source)];
+  }
+  const ind::Columns view{columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], length};
+  return stream_->UpdateChunkPaired(*other.stream_, view, 0, length, out, other_out);
+}
+
 std::array<std::int32_t, kFieldCount> IndicatorSources(const Program& program, std::size_t k) {
   std::array<std::int32_t, kFieldCount> sources{};
   const ProgramIndicator& indicator = program.indicators[k];

@@ -29,6 +29,9 @@ class IndicatorInstance {
   // fed from registers starts at the first bar where every register it reads is a number, so a
   // series in its warm-up (NaN) does not poison a running sum for good; before that it writes NaN.
   void Run(const ChunkFields& fields, const double* const* registers, std::size_t length, double* const* out);
+  // Run for this instance and `other`, both fed from bar fields only and the same ones, in one
+  // loop (Stream::UpdateChunkPaired); false, having run neither, when they cannot be paired.
+  bool RunPaired(IndicatorInstance& other, const ChunkFields& fields, std::size_t length, double* const* out, double* const* other_out);
 
   std::size_t Outputs() const { return outputs_; }
 
@@ -49,7 +52,8 @@ bool Shareable(const std::array<std::int32_t, kFieldCount>& sources);
 
 namespace detail {
 
-inline bool Truth(double x) { return x != 0 && x == x; }
+// Neither 0 nor NaN (one comparison: |NaN| > 0 is false).
+inline bool Truth(double x) { return std::fabs(x) > 0.0; }
 
 template <class F>
 inline void Unary(const Instruction& in, double* const* registers, std::ptrdiff_t n, F f) {
@@ -83,13 +87,15 @@ inline void Fill(double* d, std::ptrdiff_t n, double v) {
 
 // Runs `program` over one chunk of `length` bars. registers[r] points at register r's chunk
 // values (with its history before it); `run_indicator(k)` is called for each Indicator op.
+// `code` is the program's code or a part of it (Engine leaves out the fills that are already in
+// place from the first chunk).
 template <class RunIndicator>
-void ExecuteChunk(const Program& program, const double* params, const ChunkFields& fields, double* const* registers,
-                  std::size_t length, RunIndicator&& run_indicator) {
+void ExecuteChunk(const Program& program, const std::vector<Instruction>& code, const double* params, const ChunkFields& fields,
+                  double* const* registers, std::size_t length, RunIndicator&& run_indicator) {
   using detail::Truth;
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(length);
-  for (const Instruction& in : program.code) {
+  for (const Instruction& in : code) {
     switch (in.op) {
       case Op::kField: {
         const double* f = fields[static_cast<std::size_t>(in.a)];

@@ -68,7 +68,7 @@ export interface NativeSweepOptions extends NativeRunOptions {
   readonly threads: number
 }
 
-/** The equity curve's columns, allocated by the caller with one row per step from tradeFrom. */
+/** The equity curve's columns, allocated by the caller with one row per step from tradeFrom (backtest.ts: views of one ArrayBuffer). */
 export interface NativeEquityColumns {
   readonly time: Float64Array
   readonly equity: Float64Array
@@ -77,25 +77,22 @@ export interface NativeEquityColumns {
   readonly exposed: Uint8Array
 }
 
-/** The trades, one ArrayBuffer per column (element types in backtest.ts's TradeColumns). */
-export type NativeTradeBuffers = Readonly<
-  Record<
-    | 'instrument'
-    | 'side'
-    | 'entryTime'
-    | 'entryPrice'
-    | 'exitTime'
-    | 'exitPrice'
-    | 'quantity'
-    | 'pnl'
-    | 'commission'
-    | 'mae'
-    | 'mfe'
-    | 'barsHeld'
-    | 'exitReason',
-    ArrayBuffer
-  >
->
+/** The trades, one typed array per column, all views of one ArrayBuffer. */
+export interface NativeTradeColumns {
+  readonly instrument: Int32Array
+  readonly side: Int8Array
+  readonly entryTime: Float64Array
+  readonly entryPrice: Float64Array
+  readonly exitTime: Float64Array
+  readonly exitPrice: Float64Array
+  readonly quantity: Float64Array
+  readonly pnl: Float64Array
+  readonly commission: Float64Array
+  readonly mae: Float64Array
+  readonly mfe: Float64Array
+  readonly barsHeld: Int32Array
+  readonly exitReason: Uint8Array
+}
 
 export interface NativeBacktestOutcome {
   readonly status: 'ok' | 'cancelled'
@@ -103,7 +100,7 @@ export interface NativeBacktestOutcome {
   readonly stats: Float64Array
   /** Σ quantity × price of the run's fills. */
   readonly tradedValue: number
-  readonly trades: NativeTradeBuffers
+  readonly trades: NativeTradeColumns
 }
 
 /** Reports steps of the merged timeline done (a sweep: parameter sets × steps). */
@@ -141,6 +138,8 @@ export interface NativeBinding {
   ): NativeJob<{ readonly status: 'ok' | 'cancelled' }>
   /** Runs the VM over one instrument on the calling thread and writes every register's series. */
   evaluateProgram(program: Program, bars: BarColumns, params: Float64Array, options: NativeRunOptions, registers: Float64Array[]): void
+  /** The first index whose time is not finite or not after the one before it; -1 when all are in order. */
+  firstUnorderedTime(time: Float64Array): number
   /** The metrics accumulators over a given curve and trades, on the calling thread; STAT_NAMES order. */
   computeStats(
     curve: { readonly time: Float64Array; readonly equity: Float64Array; readonly exposed: Uint8Array },
@@ -184,4 +183,5 @@ export const NATIVE_BINDING_FUNCTIONS = [
   'runSweep',
   'evaluateProgram',
   'computeStats',
+  'firstUnorderedTime',
 ] as const satisfies ReadonlyArray<keyof NativeBinding>

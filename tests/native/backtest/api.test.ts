@@ -31,6 +31,15 @@ describe('runBacktest and runSweep inputs', () => {
     await expect(runBacktest(maCrossover(), [shuffled], [5, 20])).rejects.toThrow(
       'instruments[0].time must be strictly ascending, but time[2] = 20 follows time[1] = 30',
     )
+    // The order check runs natively in blocks: a bad time deep in a long column, a NaN, an infinite last time.
+    const long = closesOnly(Array.from({ length: 5000 }, (_, i) => 100 + (i % 7)))
+    long.time[4321] = long.time[4320] as number
+    await expect(runBacktest(maCrossover(), [long], [5, 20])).rejects.toThrow(`time[4321] = ${long.time[4320]} follows time[4320] = ${long.time[4320]}`)
+    long.time[4321] = NaN
+    await expect(runBacktest(maCrossover(), [long], [5, 20])).rejects.toThrow('but time[4321] = NaN follows')
+    const endless = closesOnly([1, 2, 3], { times: [1, 2, Infinity] })
+    await expect(runBacktest(maCrossover(), [endless], [5, 20])).rejects.toThrow('time[2] = Infinity follows time[1] = 2')
+    await expect(runBacktest(maCrossover(), [closesOnly([1, 2], { times: [NaN, 2] })], [5, 20])).rejects.toThrow('time[0] is NaN')
     await expect(runBacktest(maCrossover(), [], [5, 20])).rejects.toThrow('instruments must be a non-empty array')
     const ragged = { ...closesOnly([1, 2, 3]), volume: new Float64Array(2) }
     await expect(runBacktest(maCrossover(), [ragged], [5, 20])).rejects.toThrow('instruments[0].volume has 2 values but time has 3')

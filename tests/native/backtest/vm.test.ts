@@ -122,6 +122,35 @@ describe('strategy VM', () => {
     }
   })
 
+  it('runs two instances of one class side by side exactly as each runs alone', () => {
+    // Instances of one class on the same fields run in pairs (an odd one out alone); outputs of several.
+    const bars = seededRandomWalk(6, 300)
+    const b = new ProgramBuilder()
+    const smas = [5, 20, 9].map((period) => (b.indicator('SMA', [period]) as [number])[0])
+    const emas = [3, 30].map((period) => (b.indicator('EMA', [period]) as [number])[0])
+    const macds = [
+      [12, 26, 9],
+      [5, 35, 5],
+    ].map((p) => b.indicator('MACD', p, 3) as [number, number, number])
+    const program = b.build()
+    for (const chunkSize of [1, 13, 4096]) {
+      const registers = evaluateProgram(program, bars, [], { chunkSize })
+      ;[5, 20, 9].forEach((period, k) => expect(registers[smas[k] as number]).toEqual(computeIndicator('SMA', bars, { period }).outputs.real))
+      ;[3, 30].forEach((period, k) => expect(registers[emas[k] as number]).toEqual(computeIndicator('EMA', bars, { period }).outputs.real))
+      const macdParams: [number, number, number][] = [
+        [12, 26, 9],
+        [5, 35, 5],
+      ]
+      macdParams.forEach(([fastPeriod, slowPeriod, signalPeriod], k) => {
+        const expected = computeIndicator('MACD', bars, { fastPeriod, slowPeriod, signalPeriod }).outputs
+        const [macd, signal, hist] = macds[k] as [number, number, number]
+        expect(registers[macd]).toEqual(expected.macd)
+        expect(registers[signal]).toEqual(expected.macdSignal)
+        expect(registers[hist]).toEqual(expected.macdHist)
+      })
+    }
+  })
+
   it('starts an indicator fed by a series at that series’ first number, not poisoned by its warm-up', () => {
     const bars = seededRandomWalk(8, 120)
     const b = new ProgramBuilder()
