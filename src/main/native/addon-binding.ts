@@ -1,3 +1,4 @@
+import type { TradeColumns } from '../../shared/contract'
 import { type AggregationSpec, type BarColumns, type Conventions, type IndicatorInfo, type TickColumns } from '../../shared/domain'
 import { type Program } from './strategy-program'
 
@@ -78,21 +79,7 @@ export interface NativeEquityColumns {
 }
 
 /** The trades, one typed array per column, all views of one ArrayBuffer. */
-export interface NativeTradeColumns {
-  readonly instrument: Int32Array
-  readonly side: Int8Array
-  readonly entryTime: Float64Array
-  readonly entryPrice: Float64Array
-  readonly exitTime: Float64Array
-  readonly exitPrice: Float64Array
-  readonly quantity: Float64Array
-  readonly pnl: Float64Array
-  readonly commission: Float64Array
-  readonly mae: Float64Array
-  readonly mfe: Float64Array
-  readonly barsHeld: Int32Array
-  readonly exitReason: Uint8Array
-}
+export type NativeTradeColumns = TradeColumns
 
 export interface NativeBacktestOutcome {
   readonly status: 'ok' | 'cancelled'

@@ -1,3 +1,4 @@
+import type { TradeColumns } from '../../shared/contract'
 import { types } from 'node:util'
 import {
   BAR_FIELDS,
@@ -54,30 +55,8 @@ export interface EquityColumns {
   readonly exposed: Uint8Array
 }
 
-/** The closed trades, one row each, in the order they closed. */
-export interface TradeColumns {
-  /** Index into the instruments passed to runBacktest. */
-  readonly instrument: Int32Array
-  /** +1 long, −1 short. */
-  readonly side: Int8Array
-  readonly entryTime: Float64Array
-  /** The fill price; volume-weighted when the entry took several fills (the volume cap). */
-  readonly entryPrice: Float64Array
-  readonly exitTime: Float64Array
-  /** The fill price; volume-weighted when the exit took several fills. */
-  readonly exitPrice: Float64Array
-  readonly quantity: Float64Array
-  /** Net of commission. */
-  readonly pnl: Float64Array
-  readonly commission: Float64Array
-  /** Worst open P&L over the trade in currency (≤ 0), from the bars' lows (longs) or highs (shorts). */
-  readonly mae: Float64Array
-  /** Best open P&L over the trade in currency (≥ 0). */
-  readonly mfe: Float64Array
-  readonly barsHeld: Int32Array
-  /** Index into EXIT_REASONS. */
-  readonly exitReason: Uint8Array
-}
+/** The closed trades (the contract's shape, so runs cross to the renderer as they are). */
+export type { TradeColumns }
 
 export interface BacktestOutput {
   readonly stats: BacktestStats

@@ -254,22 +254,25 @@ export interface EquityCurve {
   readonly drawdown: Float64Array
 }
 
-/** Closed trades, one row per index. */
+/** The closed trades, one row each, in the order they closed (one definition: the native wrapper returns this). */
 export interface TradeColumns {
-  /** Index into the manifest's instruments. */
+  /** Index into the run's instruments (the manifest's list). */
   readonly instrument: Int32Array
-  /** 1 long, −1 short. */
+  /** +1 long, −1 short. */
   readonly side: Int8Array
   readonly entryTime: Float64Array
+  /** The fill price; volume-weighted when the entry took several fills (the volume cap). */
   readonly entryPrice: Float64Array
   readonly exitTime: Float64Array
+  /** The fill price; volume-weighted when the exit took several fills. */
   readonly exitPrice: Float64Array
   readonly quantity: Float64Array
-  /** Net of commissions. */
+  /** Net of commission. */
   readonly pnl: Float64Array
   readonly commission: Float64Array
-  /** Worst and best open P&L during the trade, in currency (from bar lows and highs). */
+  /** Worst open P&L over the trade in currency (≤ 0), from the bars' lows (longs) or highs (shorts). */
   readonly mae: Float64Array
+  /** Best open P&L over the trade in currency (≥ 0). */
   readonly mfe: Float64Array
   readonly barsHeld: Int32Array
   /** Index into EXIT_REASONS. */
