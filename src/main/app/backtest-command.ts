@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DateTime } from 'luxon'
-import type { BacktestResult, DataSelection, OptimizationResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
+import type { BacktestResult, DataSelection, MonteCarloResult, OptimizationResult, RunResult, WalkForwardResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
 import { OptimizeSettings, StatName, type Constraint } from '../../shared/contract'
 import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
 import { Conventions, EXIT_REASONS, sliceBars, STAT_NAMES, Timeframe } from '../../shared/domain'
-import { BacktestService, fingerprintBars, formatStat, type LoadedSelection } from '../backtest'
+import { BacktestService, fingerprintBars, formatStat, renderReport, type LoadedSelection } from '../backtest'
 import { analyseText, BarService, readSource } from '../data'
 import type { Clock, Logger } from '../kernel'
 import { EngineError } from '../kernel'
@@ -17,16 +17,20 @@ import { DATABASE_FILE } from './data-dir'
 import type { CommandIo } from './indicator-command'
 
 export const BACKTEST_USAGE = `  quorum backtest --input <file | SYMBOL> --strategy <file | builtin:NAME> [--param key=value ...]
-                  [--config <conventions.json>] [--timeframe 1D] [--from DATE] [--to DATE] [--raw] [--json]
+                  [--config <conventions.json>] [--timeframe 1D] [--from DATE] [--to DATE] [--raw]
+                  [--monte-carlo N [--mc-method trade-shuffle|block-bootstrap]] [--report FILE.html] [--json]
       Backtest a strategy over an OHLCV file (any format \`import\` reads; not stored) or over an
       instrument in the local store (the run is saved there). Prints the statistics; --json prints
       the statistics, the trade list and the equity curve. --config holds the conventions
-      (fills, commissions, slippage, sizing limits; see docs/backtesting.md).
+      (fills, commissions, slippage, sizing limits; see docs/backtesting.md). --monte-carlo adds
+      N resampled paths: drawdown and return percentiles and the risk of ruin.
   quorum optimize  (the same input flags) [--method grid|random|tpe] [--trials N]
                   [--objective STAT] [--minimize] [--constraint "trades>=30" ...]
-                  [--range name=min:max:step ...] [--seed N] [--json]
+                  [--range name=min:max:step ...] [--seed N]
+                  [--walk-forward N [--anchored] [--oos 0.25]] [--report FILE.html] [--json]
       Search the strategy's parameter ranges on both cores. Prints the best trials, the
-      Deflated Sharpe Ratio and the Probability of Backtest Overfitting.
+      Deflated Sharpe Ratio and the Probability of Backtest Overfitting. --walk-forward runs that
+      search in N rolling (or anchored) windows and tests each window's best on the bars after it.
 `
 
 export interface BacktestCommandFlags {
@@ -50,6 +54,12 @@ export interface BacktestCommandFlags {
   readonly constraint?: string[] | undefined
   readonly range?: string[] | undefined
   readonly seed?: string | undefined
+  readonly 'monte-carlo'?: string | undefined
+  readonly 'mc-method'?: string | undefined
+  readonly 'walk-forward'?: string | undefined
+  readonly anchored?: boolean | undefined
+  readonly oos?: string | undefined
+  readonly report?: string | undefined
 }
 
 export interface BacktestCommandContext extends CommandIo {
@@ -215,14 +225,34 @@ export async function runBacktestCommand(command: 'backtest' | 'optimize', flags
       const timeframe = timeframeFlag?.data ?? store.bars.coverage(instrument.id)[0]?.timeframe ?? '1D'
       data = { instruments: [instrument.id], timeframe, from, to, adjusted: !flags.raw }
     }
+    const reportTo = flags.report === undefined ? undefined : resolve(flags.report)
     if (command === 'backtest') {
+      const mcRuns = flags['monte-carlo'] === undefined ? undefined : Number(flags['monte-carlo'])
+      const mcMethod = flags['mc-method'] ?? 'trade-shuffle'
+      if (mcRuns !== undefined && !(Number.isInteger(mcRuns) && mcRuns >= 100 && mcRuns <= 100_000)) throw new UsageError(`--monte-carlo must be a whole number of paths from 100 to 100000, got "${flags['monte-carlo']}"`)
+      if (mcMethod !== 'trade-shuffle' && mcMethod !== 'block-bootstrap') throw new UsageError(`--mc-method must be trade-shuffle or block-bootstrap, got "${mcMethod}"`)
       const result = await service.backtest({ strategy, data, params, conventions }, { persist })
+      const mc = mcRuns === undefined ? undefined : await service.monteCarloOf(result, { method: mcMethod, iterations: mcRuns, blockSize: 20, ruinDrawdown: 0.5, seed: 1 }, { persist })
       if (!flags.json) stderr.write('\r')
-      stdout.write(flags.json ? `${JSON.stringify(backtestJson(result))}\n` : describeBacktest(result, persist))
+      stdout.write(flags.json ? `${JSON.stringify({ ...backtestJson(result), ...(mc ? { monteCarlo: monteCarloJson(mc) } : {}) })}\n` : describeBacktest(result, persist) + (mc ? describeMonteCarlo(mc) : ''))
+      if (reportTo) writeReport(reportTo, mc ?? result, context, stdout, !flags.json)
+    } else if (flags['walk-forward'] !== undefined) {
+      const windows = Number(flags['walk-forward'])
+      const oos = flags.oos === undefined ? 0.25 : Number(flags.oos)
+      if (!(Number.isInteger(windows) && windows >= 2 && windows <= 50)) throw new UsageError(`--walk-forward must be a number of windows from 2 to 50, got "${flags['walk-forward']}"`)
+      if (!(oos > 0 && oos < 1)) throw new UsageError(`--oos must be the out-of-sample share, above 0 and below 1 (e.g. 0.25), got "${flags.oos}"`)
+      const result = await service.walkForward(
+        { strategy, data, conventions, settings: settings ?? OptimizeSettings.parse({}), mode: flags.anchored ? 'anchored' : 'rolling', windows, outOfSampleFraction: oos },
+        { persist },
+      )
+      if (!flags.json) stderr.write('\r')
+      stdout.write(flags.json ? `${JSON.stringify(walkForwardJson(result))}\n` : describeWalkForward(result, persist))
+      if (reportTo) writeReport(reportTo, result, context, stdout, !flags.json)
     } else {
       const result = await service.optimize({ strategy, data, conventions, settings: settings ?? OptimizeSettings.parse({}) }, { persist })
       if (!flags.json) stderr.write('\r')
       stdout.write(flags.json ? `${JSON.stringify(optimizationJson(result))}\n` : describeOptimization(result, persist))
+      if (reportTo) writeReport(reportTo, result, context, stdout, !flags.json)
     }
     return 0
   } catch (e) {
@@ -339,12 +369,60 @@ function describeOptimization(result: OptimizationResult, persisted: boolean): s
     const stat = (n: (typeof STAT_NAMES)[number]): string => formatStat(n, t.stats[i * width + STAT_NAMES.indexOf(n)] ?? NaN)
     return `  ${params.padEnd(28)} ${s?.objective ?? 'sharpe'} ${formatStat(s?.objective ?? 'sharpe', t.stats[i * width + k] ?? NaN).padStart(9)}  return ${stat('totalReturn').padStart(9)}  maxDD ${stat('maxDrawdown').padStart(8)}  trades ${stat('trades')}`
   })
-  const pct = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(1)}%`)
   return (
     `${result.manifest.strategy.name}: ${o.trials} trials (${s?.method}), objective ${s?.objective} (${s?.direction})\n` +
     `Best trials:\n${lines.join('\n') || '  none met the constraints'}\n` +
     `Deflated Sharpe Ratio: ${pct(o.deflatedSharpe)} (best Sharpe ${o.bestSharpe.toFixed(2)} vs ${o.expectedMaxSharpe.toFixed(2)} expected from luck over ${o.trials} trials)\n` +
     `Probability of Backtest Overfitting (CSCV): ${pct(o.pbo)}\n` +
     (persisted ? `Saved as run ${result.run.id}${result.bestRunId ? `; best trial in full as run ${result.bestRunId}` : ''}.\n` : '')
+  )
+}
+
+function writeReport(path: string, result: RunResult, context: BacktestCommandContext, stdout: CommandIo['stdout'], say: boolean): void {
+  writeFileSync(path, renderReport(result, context.clock.now()).html)
+  if (say) stdout.write(`Report written to ${path}\n`)
+}
+
+const pct = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(1)}%`)
+
+function monteCarloJson(mc: MonteCarloResult): object {
+  const d = (x: MonteCarloResult['totalReturn']) => ({ p5: x.p5, p50: x.p50, p95: x.p95 })
+  return { method: mc.method, iterations: mc.iterations, totalReturn: d(mc.totalReturn), maxDrawdown: d(mc.maxDrawdown), riskOfRuin: mc.riskOfRuin, ruinDrawdown: mc.ruinDrawdown }
+}
+
+function describeMonteCarlo(mc: MonteCarloResult): string {
+  return (
+    `Monte Carlo (${mc.method}, ${mc.iterations} paths), 5th / 50th / 95th percentile:\n` +
+    `  total return   ${pct(mc.totalReturn.p5)} / ${pct(mc.totalReturn.p50)} / ${pct(mc.totalReturn.p95)}\n` +
+    `  max drawdown   ${pct(mc.maxDrawdown.p5)} / ${pct(mc.maxDrawdown.p50)} / ${pct(mc.maxDrawdown.p95)}\n` +
+    `  risk of ruin (drawdown of ${pct(mc.ruinDrawdown)} or more): ${pct(mc.riskOfRuin)}\n`
+  )
+}
+
+function walkForwardJson(result: WalkForwardResult): object {
+  return {
+    runId: result.run.id,
+    strategy: result.manifest.strategy.name,
+    mode: result.mode,
+    efficiency: result.efficiency,
+    stats: result.stats,
+    windows: result.windows.map((w) => ({ ...w, inSampleFrom: iso(w.inSampleFrom), inSampleTo: iso(w.inSampleTo), outOfSampleFrom: iso(w.outOfSampleFrom), outOfSampleTo: iso(w.outOfSampleTo) })),
+    equity: Array.from(result.equity.time, (t, i) => ({ time: iso(t), equity: result.equity.equity[i] })),
+  }
+}
+
+function describeWalkForward(result: WalkForwardResult, persisted: boolean): string {
+  const rows = result.windows.map((w, i) => {
+    const params = w.params
+      ? Object.entries(w.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+      : 'no feasible trial'
+    return `  ${i + 1}. in ${iso(w.inSampleFrom).slice(0, 10)}..${iso(w.inSampleTo).slice(0, 10)}  out ${iso(w.outOfSampleFrom).slice(0, 10)}..${iso(w.outOfSampleTo).slice(0, 10)}  ${params.padEnd(22)} IS annual ${pct(w.inSampleAnnualReturn).padStart(7)}  OOS annual ${pct(w.outOfSampleAnnualReturn).padStart(7)}`
+  })
+  return (
+    `${result.manifest.strategy.name}: walk-forward (${result.mode}), ${result.windows.length} windows\n${rows.join('\n')}\n` +
+    `Walk-forward efficiency: ${Number.isFinite(result.efficiency) ? result.efficiency.toFixed(2) : '—'}\nStitched out-of-sample statistics:\n${statsLines(result.stats)}\n` +
+    (persisted ? `Saved as run ${result.run.id}.\n` : '')
   )
 }

@@ -64,6 +64,16 @@ export interface PreloadedData {
 
 export type RunData = DataSelection | PreloadedData
 
+export interface MonteCarloRequest {
+  readonly runId: number
+  readonly method: 'trade-shuffle' | 'block-bootstrap'
+  readonly iterations: number
+  readonly blockSize: number
+  readonly ruinDrawdown: number
+  readonly seed: number
+  readonly clientRef?: string | undefined
+}
+
 export interface WalkForwardRequest {
   readonly strategy: StrategyRef
   readonly data: RunData
@@ -481,20 +491,28 @@ export class BacktestService {
   // -------------------------------------------------------------------------------------------
   // Monte Carlo
 
-  async monteCarlo(request: { runId: number; method: 'trade-shuffle' | 'block-bootstrap'; iterations: number; blockSize: number; ruinDrawdown: number; seed: number; clientRef?: string | undefined }): Promise<MonteCarloResult> {
+  /** Monte Carlo of a stored backtest run (the Strategy Lab). */
+  async monteCarlo(request: MonteCarloRequest): Promise<MonteCarloResult> {
+    const source = this.store.runs.get(request.runId)
+    if (!source || source.kind !== 'backtest') throw new EngineError('not-found', `No backtest run with id ${request.runId} to simulate from.`)
+    if (source.status !== 'completed') throw new EngineError('invalid-request', `Backtest run ${request.runId} did not complete (${source.status}); run it again first.`)
+    return this.monteCarloOf(this.backtestResult(source), request)
+  }
+
+  /** Monte Carlo of a backtest result in hand; `persist: false` for one that is not in the store (a CLI run of a file). */
+  async monteCarloOf(parent: BacktestResult, request: Omit<MonteCarloRequest, 'runId'>, options: RunOptions = {}): Promise<MonteCarloResult> {
+    const log: RunLog = options.persist === false ? new MemoryRunLog(() => this.options.clock.now()) : this.store.runs
     return this.jobs.run('monte-carlo', request.clientRef, async (job) => {
-      const source = this.store.runs.get(request.runId)
-      if (!source || source.kind !== 'backtest') throw new EngineError('not-found', `No backtest run with id ${request.runId} to simulate from.`)
-      if (source.status !== 'completed') throw new EngineError('invalid-request', `Backtest run ${request.runId} did not complete (${source.status}); run it again first.`)
-      const parent = this.backtestResult(source)
       const trades = parent.trades.pnl
+      const sourceId = parent.run.id
       if (request.method === 'trade-shuffle' && trades.length < 2) {
-        throw new EngineError('invalid-request', `Run ${request.runId} has ${trades.length} closed trade${trades.length === 1 ? '' : 's'}; shuffling needs at least 2. Use the block bootstrap.`)
+        throw new EngineError('invalid-request', `Run ${sourceId} has ${trades.length} closed trade${trades.length === 1 ? '' : 's'}; shuffling needs at least 2. Use the block bootstrap.`)
       }
       const startingCash = parent.manifest.conventions.startingCash
-      const manifest: RunManifest = { ...parent.manifest, extra: { sourceRunId: request.runId, method: request.method, iterations: request.iterations, blockSize: request.blockSize, ruinDrawdown: request.ruinDrawdown, seed: request.seed } }
-      const runId = this.store.runs.start({ kind: 'monte-carlo', parentId: request.runId, strategyVersionId: source.strategyVersionId, title: `Monte Carlo (${request.method}) of run ${request.runId}`, manifest })
-      return this.finishing(this.store.runs, runId, 'monte-carlo', async () => {
+      const manifest: RunManifest = { ...parent.manifest, extra: { sourceRunId: sourceId, method: request.method, iterations: request.iterations, blockSize: request.blockSize, ruinDrawdown: request.ruinDrawdown, seed: request.seed } }
+      const stored = log === this.store.runs
+      const runId = log.start({ kind: 'monte-carlo', parentId: stored ? sourceId : null, strategyVersionId: parent.manifest.strategy.versionId, title: `Monte Carlo (${request.method}) of run ${sourceId}`, manifest })
+      return this.finishing(log, runId, 'monte-carlo', async () => {
         const outcome = runMonteCarlo(
           { tradePnl: trades, dailyReturns: dailyReturns(parent.equity.time, parent.equity.equity, startingCash), startingCash },
           {
@@ -524,12 +542,12 @@ export class BacktestService {
           paths: outcome.paths,
           pathLength: outcome.pathLength,
         }
-        this.store.runs.finish(runId, {
+        log.finish(runId, {
           status: 'completed',
           summary: { stats: null, riskOfRuin: result.riskOfRuin, medianReturn: result.totalReturn.p50, medianDrawdown: result.maxDrawdown.p50 },
           parts: { monteCarlo: result },
         })
-        return { kind: 'monte-carlo', run: this.summary(this.mustGet(this.store.runs, runId)), manifest, ...result } satisfies MonteCarloResult
+        return { kind: 'monte-carlo', run: this.summary(this.mustGet(log, runId)), manifest, ...result } satisfies MonteCarloResult
       })
     })
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -94,5 +94,35 @@ describe('quorum optimize', () => {
     expect(json.trials).toHaveLength(5)
     for (const t of json.trials) expect([3, 4, 5]).toContain(t.params.fast)
     expect((await run('optimize', { input: yahoo, strategy: strategyFile, constraint: ['sharp>1'] })).code).toBe(2)
+  })
+})
+
+describe('walk-forward, Monte Carlo and the report from the command line', () => {
+  it('runs Monte Carlo after a backtest and writes the HTML report', async () => {
+    const report = join(dir, 'run.html')
+    const r = await run('backtest', { input: yahoo, strategy: strategyFile, 'monte-carlo': '300', 'mc-method': 'block-bootstrap', report })
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Monte Carlo (block-bootstrap, 300 paths)')
+    expect(r.out).toMatch(/risk of ruin \(drawdown of 50\.0% or more\): \d/)
+    const html = readFileSync(report, 'utf8')
+    expect(html).toContain('Risk of ruin')
+    expect(html).not.toMatch(/<script/)
+    const json = JSON.parse((await run('backtest', { input: yahoo, strategy: strategyFile, 'monte-carlo': '200', json: true })).out) as { monteCarlo: { iterations: number; maxDrawdown: { p50: number } } }
+    expect(json.monteCarlo.iterations).toBe(200)
+    expect(json.monteCarlo.maxDrawdown.p50).toBeGreaterThanOrEqual(0)
+  })
+
+  it('walks forward through anchored windows and prints each window and the efficiency', async () => {
+    const r = await run('optimize', { input: yahoo, strategy: strategyFile, 'walk-forward': '3', anchored: true, oos: '0.3', objective: 'totalReturn' })
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^Cross: walk-forward \(anchored\), 3 windows/)
+    expect(r.out.match(/^  \d\. in /gm)).toHaveLength(3)
+    expect(r.out).toContain('Walk-forward efficiency:')
+    expect(r.out).toContain('Stitched out-of-sample statistics:')
+  })
+
+  it('refuses bad walk-forward and Monte Carlo flags', async () => {
+    expect((await run('optimize', { input: yahoo, strategy: strategyFile, 'walk-forward': '1' })).err).toContain('--walk-forward must be a number of windows from 2 to 50')
+    expect((await run('backtest', { input: yahoo, strategy: strategyFile, 'monte-carlo': '5' })).err).toContain('--monte-carlo must be a whole number of paths from 100')
   })
 })
