@@ -37,15 +37,15 @@ class Sma {
   int seen_ = 0;
 };
 
-// The equity curve as runBacktest returns it: time, equity, cash and drawdown (1 − equity / peak).
+// The equity curve as runBacktest returns it for one instrument: equity, cash and drawdown
+// (1 − equity / peak); its times are the bars' own (a view, written by neither).
 struct Curve {
-  double* time;
   double* equity;
   double* cash;
   double* drawdown;
 };
 
-double MaCrossover(const double* time, const double* open, const double* close, std::size_t n, int fast_period, int slow_period,
+double MaCrossover(const double* open, const double* close, std::size_t n, int fast_period, int slow_period,
                    double cash, const Curve& curve) {
   double peak = cash;
   Sma fast(fast_period);
@@ -82,7 +82,6 @@ double MaCrossover(const double* time, const double* open, const double* close, 
     }
     const double equity = cash + quantity * close[i];
     peak = equity > peak ? equity : peak;
-    curve.time[i] = time[i];
     curve.equity[i] = equity;
     curve.cash[i] = cash;
     curve.drawdown[i] = 1.0 - equity / peak;
@@ -92,13 +91,13 @@ double MaCrossover(const double* time, const double* open, const double* close, 
 
 double* Column(const Napi::Object& object, const char* name) { return object.Get(name).As<Napi::Float64Array>().Data(); }
 
-// maCrossover(bars, fast, slow, startingCash, curve: {time, equity, cash, drawdown} Float64Arrays) → final equity
+// maCrossover(bars, fast, slow, startingCash, curve: {equity, cash, drawdown} Float64Arrays) → final equity
 Napi::Value MaCrossoverBinding(const Napi::CallbackInfo& info) {
   const Napi::Object bars = info[0].As<Napi::Object>();
   const Napi::Object out = info[4].As<Napi::Object>();
-  const Curve curve{Column(out, "time"), Column(out, "equity"), Column(out, "cash"), Column(out, "drawdown")};
+  const Curve curve{Column(out, "equity"), Column(out, "cash"), Column(out, "drawdown")};
   const std::size_t n = bars.Get("close").As<Napi::Float64Array>().ElementLength();
-  const double final_equity = MaCrossover(Column(bars, "time"), Column(bars, "open"), Column(bars, "close"), n, info[1].As<Napi::Number>().Int32Value(),
+  const double final_equity = MaCrossover(Column(bars, "open"), Column(bars, "close"), n, info[1].As<Napi::Number>().Int32Value(),
                                           info[2].As<Napi::Number>().Int32Value(), info[3].As<Napi::Number>().DoubleValue(), curve);
   return Napi::Number::New(info.Env(), final_equity);
 }

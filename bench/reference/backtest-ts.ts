@@ -101,13 +101,12 @@ class CrossoverStrategy {
 
 export function maCrossoverEventLoop(bars: BarColumns, fast: number, slow: number, startingCash: number): EventLoopResult {
   const n = bars.time.length
-  const result = { time: new Float64Array(n), equity: new Float64Array(n), cash: new Float64Array(n), drawdown: new Float64Array(n) }
+  const result = { time: bars.time, equity: new Float64Array(n), cash: new Float64Array(n), drawdown: new Float64Array(n) }
   const strategy = new CrossoverStrategy(fast, slow, startingCash)
   for (let i = 0; i < n; i++) {
     const bar: Bar = { time: bars.time[i] as number, open: bars.open[i] as number, close: bars.close[i] as number }
     strategy.onOpen(bar)
     const { equity, drawdown } = strategy.onClose(bar, i === n - 1)
-    result.time[i] = bar.time
     result.equity[i] = equity
     result.cash[i] = strategy.cash
     result.drawdown[i] = drawdown

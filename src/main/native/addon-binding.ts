@@ -71,7 +71,8 @@ export interface NativeSweepOptions extends NativeRunOptions {
 
 /** The equity curve's columns, allocated by the caller with one row per step from tradeFrom (backtest.ts: views of one ArrayBuffer). */
 export interface NativeEquityColumns {
-  readonly time: Float64Array
+  /** Absent for a single instrument: its curve's times are its own bar times (a view, no copy). */
+  readonly time?: Float64Array
   readonly equity: Float64Array
   readonly cash: Float64Array
   readonly drawdown: Float64Array

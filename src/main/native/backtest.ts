@@ -113,7 +113,10 @@ export async function runBacktest(
   const { steps, activeSteps } = countSteps(bars, tradeFrom)
   const { signal, onProgress } = options
   if (signal?.aborted) throw new NativeCancelledError({ cause: signal.reason })
-  const equity = equityColumns(activeSteps)
+  // One instrument: the curve's times are that instrument's own bar times from tradeFrom, so
+  // they are returned as a view of its time column instead of being copied.
+  const ownTimes = bars.length === 1 ? bars[0]?.time.subarray(steps - activeSteps) : undefined
+  const equity = equityColumns(activeSteps, ownTimes === undefined)
   const control = new JobControl<NativeBacktestOutcome>(signal)
   try {
     const progress = onProgress && new ProgressReporter(steps, onProgress, (error) => control.fail(error))
@@ -124,7 +127,9 @@ export async function runBacktest(
     )
     progress?.report(steps)
     control.throwIfStopped()
-    return { stats: statsOfRow(outcome.stats, 0), equity, trades: tradeColumns(outcome), tradedValue: outcome.tradedValue }
+    const time = ownTimes ?? equity.time
+    if (time === undefined) throw new Error('runBacktest: the equity curve has no time column')
+    return { stats: statsOfRow(outcome.stats, 0), equity: { time, equity: equity.equity, cash: equity.cash, drawdown: equity.drawdown, exposed: equity.exposed }, trades: tradeColumns(outcome), tradedValue: outcome.tradedValue }
   } finally {
     control.dispose()
   }
@@ -264,10 +269,13 @@ function nativeRun<T>(start: () => T): T {
  * store for V8 to account and free (five of 8 MB each for 1M rows can start a young GC between
  * them, while the first are already held by the run).
  */
-function equityColumns(rows: number): NativeEquityColumns {
-  const buffer = new ArrayBuffer(rows * (4 * Float64Array.BYTES_PER_ELEMENT + 1))
+/** The curve's columns in one buffer; `withTime` false leaves the times to the caller. */
+function equityColumns(rows: number, withTime: boolean): NativeEquityColumns {
+  const doubles = withTime ? 4 : 3
+  const buffer = new ArrayBuffer(rows * (doubles * Float64Array.BYTES_PER_ELEMENT + 1))
   const column = (k: number): Float64Array => new Float64Array(buffer, k * rows * Float64Array.BYTES_PER_ELEMENT, rows)
-  return { time: column(0), equity: column(1), cash: column(2), drawdown: column(3), exposed: new Uint8Array(buffer, 4 * rows * Float64Array.BYTES_PER_ELEMENT, rows) }
+  const exposed = new Uint8Array(buffer, doubles * rows * Float64Array.BYTES_PER_ELEMENT, rows)
+  return withTime ? { time: column(3), equity: column(0), cash: column(1), drawdown: column(2), exposed } : { equity: column(0), cash: column(1), drawdown: column(2), exposed }
 }
 
 function tradeColumns(outcome: NativeBacktestOutcome): TradeColumns {
