@@ -116,7 +116,7 @@ describe('walk-forward, Monte Carlo and the report from the command line', () =>
     const r = await run('optimize', { input: yahoo, strategy: strategyFile, 'walk-forward': '3', anchored: true, oos: '0.3', objective: 'totalReturn' })
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^Cross: walk-forward \(anchored\), 3 windows/)
-    expect(r.out.match(/^  \d\. in /gm)).toHaveLength(3)
+    expect(r.out.match(/^ {2}\d\. in /gm)).toHaveLength(3)
     expect(r.out).toContain('Walk-forward efficiency:')
     expect(r.out).toContain('Stitched out-of-sample statistics:')
   })
