@@ -10,7 +10,7 @@ import {
   formatStatDifference,
   parseDateField,
 } from '../../src/renderer/features/strategy-lab/stat-format'
-import { binsFor, histogram } from '../../src/renderer/features/strategy-lab/histogram'
+import { binsFor, histogram } from '../../src/shared/stats'
 import { splitPaths, toLineData } from '../../src/renderer/features/strategy-lab/series-data'
 
 describe('statistics formatting', () => {

@@ -1,6 +1,7 @@
 import type { EquityCurve, RunReport, RunResult, TradeColumns } from '../../shared/contract'
 import type { BacktestStats } from '../../shared/domain'
 import { EXIT_REASONS, STAT_NAMES } from '../../shared/domain'
+import { finiteExtent, histogram } from '../../shared/stats'
 import { isoDate } from './data-selection'
 
 /** How each statistic is labelled and formatted in the report (and the UI mirrors it). */
@@ -53,15 +54,9 @@ function lineChart(time: ArrayLike<number>, values: ArrayLike<number>, options: 
   const height = options.height ?? 220
   const n = values.length
   if (n < 2) return ''
-  let lo = Infinity
-  let hi = -Infinity
-  for (let i = 0; i < n; i++) {
-    const v = values[i] ?? NaN
-    if (Number.isFinite(v)) {
-      lo = Math.min(lo, v)
-      hi = Math.max(hi, v)
-    }
-  }
+  const extent = finiteExtent(values)
+  const lo = extent.lo
+  let hi = extent.hi
   if (!(hi > lo)) hi = lo + 1
   const points: string[] = []
   const step = Math.max(1, Math.floor(n / width))
@@ -80,21 +75,15 @@ function lineChart(time: ArrayLike<number>, values: ArrayLike<number>, options: 
 </svg></figure>`
 }
 
-function histogram(values: Float64Array, title: string, percent: boolean): string {
-  if (values.length === 0) return ''
-  const bins = 40
-  const lo = values[0] ?? 0
-  const hi = values[values.length - 1] ?? 0
-  const span = hi > lo ? hi - lo : 1
-  const counts = new Array<number>(bins).fill(0)
-  for (const v of values) {
-    const bin = Math.min(bins - 1, Math.floor(((v - lo) / span) * bins))
-    counts[bin] = (counts[bin] ?? 0) + 1
-  }
+function histogramChart(values: Float64Array, title: string, percent: boolean): string {
+  const { edges, counts } = histogram(values, 40)
+  if (counts.length === 0) return ''
+  const lo = edges[0] ?? 0
+  const hi = edges[edges.length - 1] ?? 0
   const max = Math.max(...counts)
   const width = 900
   const height = 180
-  const bw = (width - 60) / bins
+  const bw = (width - 60) / counts.length
   const bars = counts.map((c, i) => `<rect x="${(55 + i * bw).toFixed(1)}" y="${(height - 20 - (c / max) * (height - 40)).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${((c / max) * (height - 40)).toFixed(1)}" fill="#4c78a8"/>`)
   const label = (v: number): string => (percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(2))
   return `<figure><figcaption>${escape(title)}</figcaption><svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escape(title)}">${bars.join('')}
@@ -185,8 +174,8 @@ export function renderReport(result: RunResult, generatedAt: number): RunReport 
         `<tr><th>Total return</th><td>${(result.totalReturn.p5 * 100).toFixed(1)}%</td><td>${(result.totalReturn.p50 * 100).toFixed(1)}%</td><td>${(result.totalReturn.p95 * 100).toFixed(1)}%</td></tr>` +
         `<tr><th>Max drawdown</th><td>${(result.maxDrawdown.p5 * 100).toFixed(1)}%</td><td>${(result.maxDrawdown.p50 * 100).toFixed(1)}%</td><td>${(result.maxDrawdown.p95 * 100).toFixed(1)}%</td></tr></tbody></table>` +
         `<p>Risk of ruin (a drawdown of ${(result.ruinDrawdown * 100).toFixed(0)}% or more): <strong>${(result.riskOfRuin * 100).toFixed(1)}%</strong></p>` +
-        histogram(result.maxDrawdown.values, 'Max drawdown distribution', true) +
-        histogram(result.totalReturn.values, 'Total return distribution', true)
+        histogramChart(result.maxDrawdown.values, 'Max drawdown distribution', true) +
+        histogramChart(result.totalReturn.values, 'Total return distribution', true)
       break
   }
   const title = `${result.run.title}`

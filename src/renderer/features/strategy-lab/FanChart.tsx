@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { finiteExtent } from '../../../shared/stats'
 import { splitPaths } from './series-data'
 
 const W = 560
@@ -9,13 +10,9 @@ const PAD = { left: 56, right: 10, top: 10, bottom: 20 }
 export function FanChart({ paths, pathLength, startingCash }: { readonly paths: Float64Array; readonly pathLength: number; readonly startingCash: number }) {
   const lines = useMemo(() => splitPaths(paths, pathLength), [paths, pathLength])
   if (lines.length === 0 || pathLength < 2) return <p className="lab-empty">No paths to draw.</p>
-  let lo = Infinity
-  let hi = -Infinity
-  for (const v of paths) {
-    if (!Number.isFinite(v)) continue
-    lo = Math.min(lo, v)
-    hi = Math.max(hi, v)
-  }
+  const extent = finiteExtent(paths)
+  const lo = extent.lo
+  let hi = extent.hi
   if (!(hi > lo)) hi = lo + 1
   const x = (i: number): number => PAD.left + (i / (pathLength - 1)) * (W - PAD.left - PAD.right)
   const y = (v: number): number => H - PAD.bottom - ((v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom)

@@ -1,4 +1,4 @@
-import type { Histogram } from './histogram'
+import type { Histogram } from '../../../shared/stats'
 
 interface HistogramChartProps {
   readonly histogram: Histogram

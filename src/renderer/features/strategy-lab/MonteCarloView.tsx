@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { MonteCarloResult } from '../../../shared/contract'
 import { FanChart } from './FanChart'
-import { binsFor, histogram } from './histogram'
+import { binsFor, histogram } from '../../../shared/stats'
 import { HistogramChart } from './HistogramChart'
 import { formatPercent } from './stat-format'
 

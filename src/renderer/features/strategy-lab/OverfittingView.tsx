@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { OptimizationResult } from '../../../shared/contract'
-import { binsFor, histogram } from './histogram'
+import { binsFor, histogram } from '../../../shared/stats'
 import { HistogramChart } from './HistogramChart'
 import { formatPercent, formatRatio } from './stat-format'
 

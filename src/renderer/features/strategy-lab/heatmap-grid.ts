@@ -1,3 +1,4 @@
+import { finiteExtent } from '../../../shared/stats'
 import type { TrialTable } from '../../../shared/contract'
 import type { StatName } from '../../../shared/domain'
 import { directedScore, isFeasible, trialCount, trialParam, trialStat } from './trial-table'
@@ -101,13 +102,7 @@ export function buildHeatmap(table: TrialTable, request: HeatmapRequest): Heatma
       trial[cell] = t
     }
   }
-  let min = Infinity
-  let max = -Infinity
-  for (const v of value) {
-    if (!Number.isFinite(v)) continue
-    min = Math.min(min, v)
-    max = Math.max(max, v)
-  }
+  const { lo: min, hi: max } = finiteExtent(value)
   const cells: HeatmapCell[] = Array.from(value, (v, i) => ({ value: v, trial: trial[i] as number, count: count[i] as number }))
   const bestAt = cells.findIndex((c) => c.trial === request.best && request.best >= 0)
   return {

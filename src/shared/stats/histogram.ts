@@ -1,3 +1,18 @@
+/** The smallest and largest finite values, and how many values are finite (lo = Infinity, hi = −Infinity when none). */
+export function finiteExtent(values: ArrayLike<number>): { lo: number; hi: number; count: number } {
+  let lo = Infinity
+  let hi = -Infinity
+  let count = 0
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number
+    if (!Number.isFinite(v)) continue
+    count++
+    if (v < lo) lo = v
+    if (v > hi) hi = v
+  }
+  return { lo, hi, count }
+}
+
 export interface Histogram {
   /** bins + 1 edges, ascending. */
   readonly edges: readonly number[]
@@ -11,16 +26,10 @@ export interface Histogram {
  * (the last bin includes the maximum). Values all equal (up to float noise) make one bin, ±5% around them.
  */
 export function histogram(values: ArrayLike<number>, bins: number): Histogram {
-  let lo = Infinity
-  let hi = -Infinity
-  let total = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number
-    if (!Number.isFinite(v)) continue
-    total++
-    if (v < lo) lo = v
-    if (v > hi) hi = v
-  }
+  const extent = finiteExtent(values)
+  const total = extent.count
+  let lo = extent.lo
+  let hi = extent.hi
   if (total === 0) return { edges: [], counts: [], total: 0 }
   let count = Math.max(1, Math.floor(bins))
   // Equal up to float noise (a shuffle of the same trades ends at the same equity): one bin.

@@ -1,0 +1,1 @@
+export { binsFor, finiteExtent, histogram, type Histogram } from './histogram'
