@@ -73,28 +73,22 @@ export async function run(): Promise<void> {
   const small = seededRandomWalk(4242, SWEEP_BARS)
   const sets = grid()
   printHeader(`sweep: 1,000 (fast, slow) combinations, ${SWEEP_BARS / 1e3}k bars`)
-  await compare({
-    name: 'runSweep, all cores',
-    contender: () => runSweep(MA_CROSSOVER_PROGRAM, [small], sets),
-    reference: async () => {
-      for (let i = 0; i < 1000; i++) await runBacktest(MA_CROSSOVER_PROGRAM, [small], [sets[2 * i] as number, sets[2 * i + 1] as number])
-    },
-    referenceName: '1,000 singles',
-    items: SWEEP_BARS * 1000,
-    unit: 'set-bars',
-    runs: 3,
-    warmup: 1,
-  })
-  await compare({
-    name: 'runSweep, 1 thread',
-    contender: () => runSweep(MA_CROSSOVER_PROGRAM, [small], sets, {}, { threads: 1 }),
-    reference: async () => {
-      for (let i = 0; i < 1000; i++) await runBacktest(MA_CROSSOVER_PROGRAM, [small], [sets[2 * i] as number, sets[2 * i + 1] as number])
-    },
-    referenceName: '1,000 singles',
-    items: SWEEP_BARS * 1000,
-    unit: 'set-bars',
-    runs: 3,
-    warmup: 1,
-  })
+  const singles = async (): Promise<void> => {
+    for (let i = 0; i < 1000; i++) await runBacktest(MA_CROSSOVER_PROGRAM, [small], [sets[2 * i] as number, sets[2 * i + 1] as number])
+  }
+  for (const [name, threads] of [
+    ['runSweep, all cores', undefined],
+    ['runSweep, 1 thread', 1],
+  ] as const) {
+    await compare({
+      name,
+      contender: () => runSweep(MA_CROSSOVER_PROGRAM, [small], sets, {}, { threads }),
+      reference: singles,
+      referenceName: '1,000 singles',
+      items: SWEEP_BARS * 1000,
+      unit: 'set-bars',
+      runs: 3,
+      warmup: 1,
+    })
+  }
 }
