@@ -6,13 +6,14 @@ import { OptimizeSettings, StatName, type Constraint } from '../../shared/contra
 import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
 import { Conventions, EXIT_REASONS, sliceBars, STAT_NAMES, Timeframe } from '../../shared/domain'
 import { BacktestService, fingerprintBars, formatStat, renderReport, type LoadedSelection } from '../backtest'
-import { analyseText, BarService, readSource } from '../data'
+import { BarService } from '../data'
 import type { Clock, Logger } from '../kernel'
 import { EngineError } from '../kernel'
 import { nativeInfo } from '../native'
 import type { Store } from '../store'
 import { openStore } from '../store'
 import { BUILTIN_STRATEGIES } from '../strategy'
+import { BarsFileError, readBarsFile } from './bars-file'
 import { DATABASE_FILE } from './data-dir'
 import type { CommandIo } from './indicator-command'
 
@@ -152,25 +153,16 @@ function readSettings(flags: BacktestCommandFlags): OptimizeSettingsType {
 }
 
 /** A file read with the importer (not stored), as one instrument of a run. */
-async function loadFile(path: string, flags: BacktestCommandFlags, timeframe: TimeframeType | undefined): Promise<{ data: LoadedSelection; timeframe: TimeframeType }> {
-  const text = await readSource({ name: path, path })
-  const timeZone = flags.tz ?? 'America/New_York'
-  const analysed = await analyseText(text, {
-    name: path,
-    symbol: flags.symbol,
-    timeZone: flags.tz,
-    skipBadLines: flags['skip-bad-lines'] ?? false,
-    overrides: { format: (flags.format ?? 'auto') as 'auto' },
-    resolveInstrument: () => ({ timeZone, session: '09:30-16:00', calendar: null }),
-  })
-  if (analysed.fatal) throw new EngineError('invalid-request', `${path}: ${analysed.fatal}`)
-  if (analysed.rejectedTotal > 0 && !flags['skip-bad-lines']) {
-    const lines = analysed.rejected.slice(0, 5).map((bad) => `${path}:${bad.line}: ${bad.reason}`)
-    throw new EngineError('invalid-request', `${lines.join('\n')}\n${analysed.rejectedTotal} bad line(s); fix them or pass --skip-bad-lines`)
+async function loadFile(input: string, flags: BacktestCommandFlags, timeframe: TimeframeType | undefined): Promise<{ data: LoadedSelection; timeframe: TimeframeType }> {
+  let series
+  try {
+    series = await readBarsFile({ ...flags, input })
+  } catch (e) {
+    if (!(e instanceof BarsFileError)) throw e
+    if (e.usage) throw new UsageError(e.message)
+    throw new EngineError('invalid-request', [...e.lines.slice(0, 5), e.message].join('\n'))
   }
-  const series = analysed.series[0]
-  if (!series || analysed.series.length !== 1) throw new EngineError('invalid-request', `${path} holds ${analysed.series.length} symbols; pass one with --symbol`)
-  if (timeframe && timeframe !== series.timeframe) throw new EngineError('invalid-request', `${path} holds ${series.timeframe} bars, not ${timeframe}; resample by importing it first`)
+  if (timeframe && timeframe !== series.timeframe) throw new EngineError('invalid-request', `${input} holds ${series.timeframe} bars, not ${timeframe}; resample by importing it first`)
   const bars = series.bars
   const n = bars.time.length
   return {
@@ -214,7 +206,7 @@ export async function runBacktestCommand(command: 'backtest' | 'optimize', flags
     let data: DataSelection | { preloaded: LoadedSelection; timeframe: TimeframeType; adjusted: boolean }
     let persist = true
     if (existsSync(path)) {
-      const file = await loadFile(path, flags, timeframeFlag?.data)
+      const file = await loadFile(flags.input, flags, timeframeFlag?.data)
       data = { preloaded: restrict(file.data, from, to), timeframe: file.timeframe, adjusted: false }
       persist = false
     } else {

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { ImportFormat } from '../../shared/contract'
 import type { BarColumns, IndicatorInfo, Timeframe } from '../../shared/domain'
 import { isIntraday, MA_TYPES } from '../../shared/domain'
-import { analyseText, readSource } from '../data'
 import { computeIndicator, findIndicator, listIndicators } from '../native'
+import { BarsFileError, readBarsFile } from './bars-file'
 
 export const INDICATOR_USAGE = `  quorum indicator <NAME> --input <file> [--param key=value ...] [--output <file.csv>]
                    [--format yahoo|stooq|ib|generic] [--symbol S] [--tz ZONE] [--skip-bad-lines]
@@ -52,42 +51,16 @@ export async function runIndicatorCommand(name: string | undefined, flags: Indic
     if (!match || !Number.isFinite(value)) return usage(`--param must be key=number, got "${pair}"`)
     params[match[1] as string] = value
   }
-  const format = flags.format === undefined ? 'auto' : ImportFormat.safeParse(flags.format)
-  if (format !== 'auto' && !format.success) return usage(`--format must be one of ${ImportFormat.options.join(', ')}, got "${flags.format}"`)
-
-  const path = resolve(flags.input)
-  let text: string
+  let only
   try {
-    text = await readSource({ name: flags.input, path })
+    only = await readBarsFile({ ...flags, input: flags.input })
   } catch (e) {
-    io.stderr.write(`quorum indicator: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`)
+    if (!(e instanceof BarsFileError)) throw e
+    if (e.usage) return usage(e.message)
+    for (const line of e.lines) io.stderr.write(`${line}\n`)
+    io.stderr.write(`quorum indicator: ${e.message}\n`)
     return 1
   }
-  const timeZone = flags.tz ?? 'America/New_York'
-  const analysed = await analyseText(text, {
-    name: flags.input,
-    symbol: flags.symbol,
-    timeZone: flags.tz,
-    skipBadLines: flags['skip-bad-lines'] ?? false,
-    overrides: { format: format === 'auto' ? 'auto' : format.data },
-    resolveInstrument: () => ({ timeZone, session: '09:30-16:00', calendar: null }),
-  })
-  if (analysed.fatal) {
-    io.stderr.write(`quorum indicator: ${flags.input}: ${analysed.fatal}\n`)
-    return 1
-  }
-  if (analysed.rejectedTotal > 0 && !flags['skip-bad-lines']) {
-    for (const bad of analysed.rejected) io.stderr.write(`${flags.input}:${bad.line}: ${bad.reason}\n`)
-    io.stderr.write(`quorum indicator: ${analysed.rejectedTotal} bad line(s) in ${flags.input}; fix them or pass --skip-bad-lines.\n`)
-    return 1
-  }
-  const series = flags.symbol ? analysed.series.filter((s) => s.symbol === flags.symbol) : analysed.series
-  if (series.length !== 1) {
-    const symbols = analysed.series.map((s) => s.symbol).join(', ') || 'none'
-    return usage(`${flags.input} holds ${analysed.series.length} symbols (${symbols}); pick one with --symbol`)
-  }
-  const [only] = series
-  if (!only) return usage(`${flags.input} holds no bars`)
   let result
   try {
     result = computeIndicator(info.name, only.bars, params)
