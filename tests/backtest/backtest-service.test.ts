@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../src/shared/contract'
 import { OptimizeSettings } from '../../src/shared/contract'
 import { Conventions, STAT_NAMES, type InstrumentId } from '../../src/shared/domain'
-import { BacktestService, renderReport } from '../../src/main/backtest'
+import { BacktestService, loadSelection, renderReport } from '../../src/main/backtest'
 import { BarService } from '../../src/main/data'
 import { EngineError, ManualClock, silentLogger } from '../../src/main/kernel'
 import type { Store } from '../../src/main/store'
@@ -117,6 +117,40 @@ describe('a portfolio backtest', () => {
       }
     }
     expect(overlap).toBe(true)
+  })
+})
+
+describe("a stored backtest's statistics as backtesting.py defines them", () => {
+  it('reads the run and its own bars again, and agrees with Quorum where the definitions are the same', async () => {
+    const result = await service.backtest({ strategy: { source: MA }, data: data(), params: {}, conventions })
+    const profile = await service.runStatsAs(result.run.id, 'backtesting.py')
+    const get = (label: string): number | null | undefined => profile.stats.find((s) => s.label === label)?.value
+    expect(profile.title).toBe('backtesting.py 0.6.5')
+    expect(get('Equity Final [$]')).toBe(result.stats.finalEquity)
+    expect(get('# Trades')).toBe(result.stats.trades)
+    expect(get('Win Rate [%]')).toBeCloseTo(result.stats.winRate * 100, 10)
+    expect(get('Max. Drawdown [%]')).toBeCloseTo(-result.stats.maxDrawdown * 100, 10)
+    expect(get('Start')).toBe(result.equity.time[0])
+    // The same as computing it over the run in hand with its bars.
+    const loaded = await loadSelection(store, new BarService(store), { ...data(), instruments: [acme] })
+    expect(await service.statsAs(result, 'backtesting.py', loaded)).toEqual(profile)
+  })
+
+  it('refuses when the bars changed since the run, for a portfolio, and for an optimisation, naming why', async () => {
+    const result = await service.backtest({ strategy: { source: MA }, data: data(), params: {}, conventions })
+    const bars = seededRandomWalk(7, 1_500, { start: 1_262_304_000, step: DAY })
+    bars.close[700] = (bars.close[700] ?? 0) * 1.01
+    store.bars.writeBars(acme, '1D', bars)
+    await expect(service.runStatsAs(result.run.id, 'backtesting.py')).rejects.toThrow(/The ACME bars have changed since run \d+ was made/)
+
+    const beta = store.instruments.upsert({ ...ACME, symbol: 'BETA', name: 'Beta Corp' }).id
+    store.bars.writeBars(beta, '1D', seededRandomWalk(8, 1_200, { start: 1_262_304_000, step: DAY }))
+    const portfolio = await service.backtest({ strategy: { source: MA }, data: { ...data(), instruments: [acme, beta] }, params: {}, conventions })
+    await expect(service.runStatsAs(portfolio.run.id, 'backtesting.py')).rejects.toThrow(/defined for one instrument; run \d+ trades 2/)
+
+    const settings = OptimizeSettings.parse({ method: 'grid', objective: 'totalReturn', ranges: { fast: { min: 5, max: 10, step: 5 }, slow: { min: 30, max: 40, step: 10 } } })
+    const optimization = await service.optimize({ strategy: { source: MA }, data: data(), conventions, settings })
+    await expect(service.runStatsAs(optimization.run.id, 'backtesting.py')).rejects.toThrow(/is an optimization; other tools' statistics are computed for backtests/)
   })
 })
 

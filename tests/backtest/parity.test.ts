@@ -17,11 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), 'quorum-parity-'))
 
 interface JsonRun {
   stats: Record<StatName, number>
+  statsAs?: { profile: string; title: string; stats: Record<string, number | null> }
   trades: { side: string; entryTime: string; entryPrice: number; exitTime: string; exitPrice: number; quantity: number; exitReason: string }[]
   equity: { time: string; equity: number; cash: number }[]
 }
 
-async function backtest(input: string, source: string, conventions: object, symbol?: string): Promise<JsonRun> {
+async function backtest(input: string, source: string, conventions: object, symbol?: string, statsAs?: string): Promise<JsonRun> {
   const strategy = join(dir, `s${Math.random().toString(36).slice(2)}.qs`)
   writeFileSync(strategy, source)
   const config = join(dir, `c${Math.random().toString(36).slice(2)}.json`)
@@ -30,7 +31,7 @@ async function backtest(input: string, source: string, conventions: object, symb
   let err = ''
   const code = await runBacktestCommand(
     'backtest',
-    { input, strategy, config, json: true, symbol },
+    { input, strategy, config, json: true, symbol, 'stats-as': statsAs },
     { stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (err += t) }, dataDir: join(dir, 'data'), clock: new ManualClock(1), logger: silentLogger, engineVersion: 'parity' },
   )
   expect(err.replace(/\r/g, '')).toBe('')
@@ -114,5 +115,49 @@ describe.skipIf(!existsSync(GOOG))('backtesting.py: test_compute_stats (SmaCross
     expect(run.stats.finalEquity.toFixed(2)).toBe('51422.99')
     expect(run.stats.finalEquity).toBeCloseTo(51422.98999999996, 8)
     expect(run.stats.winRate * 100).toBeCloseTo(46.96969696969697, 10)
+  })
+
+  it('with --stats-as backtesting.py, gives every statistic of its test_compute_stats (0.6.5) to 1e-12', async () => {
+    const run = await backtest(GOOG, source, { ...conventions, endOfData: 'close-at-open' }, undefined, 'backtesting.py')
+    const got = run.statsAs?.stats ?? {}
+    expect(run.statsAs?.title).toBe('backtesting.py 0.6.5')
+    // backtesting/test/_test.py, TestBacktest.test_compute_stats (v0.6.5; docs/design/parity-targets.md §1.4 column C).
+    const published: Record<string, number> = {
+      'Equity Final [$]': 51422.98999999996,
+      'Equity Peak [$]': 75787.44,
+      'Return [%]': 414.2298999999996,
+      'Buy & Hold Return [%]': 522.0601851851852,
+      'Return (Ann.) [%]': 21.180255813792282,
+      'Volatility (Ann.) [%]': 36.49390889140787,
+      'CAGR [%]': 14.159843619607383,
+      'Sharpe Ratio': 0.5803778344714113,
+      'Sortino Ratio': 1.0847880675854096,
+      'Calmar Ratio': 0.4414380935608377,
+      'Alpha [%]': 394.37391142027462,
+      Beta: 0.03803390709192,
+      'Max. Drawdown [%]': -47.98012705007589,
+      'Avg. Drawdown [%]': -5.925851581948801,
+      'Exposure Time [%]': 96.74115456238361,
+      'Win Rate [%]': 46.96969696969697,
+      'Best Trade [%]': 53.59595229490424,
+      'Worst Trade [%]': -18.39887353835481,
+      'Avg. Trade [%]': 2.531715975158555,
+      'Profit Factor': 2.167945974262033,
+      'Expectancy [%]': 3.2748078066748834,
+      SQN: 1.0766187356697705,
+      'Kelly Criterion': 0.1518705127029717,
+    }
+    for (const [label, value] of Object.entries(published)) {
+      const mine = got[label]
+      expect(mine, label).toBeTypeOf('number')
+      expect(Math.abs(((mine as number) - value) / value), label).toBeLessThan(1e-12)
+    }
+    const days = (label: string): number => (got[label] as number) / 86_400
+    expect([days('Duration'), days('Max. Drawdown Duration'), days('Avg. Drawdown Duration'), days('Max. Trade Duration'), days('Avg. Trade Duration')]).toEqual([3116, 584, 41, 183, 46])
+    expect(got['# Trades']).toBe(66)
+    expect(new Date((got.Start as number) * 1000).toISOString().slice(0, 10)).toBe('2004-08-19')
+    expect(new Date((got.End as number) * 1000).toISOString().slice(0, 10)).toBe('2013-03-01')
+    // No commission: backtesting.py leaves the Commissions row out.
+    expect(Object.keys(got)).not.toContain('Commissions [$]')
   })
 })

@@ -142,6 +142,16 @@ describe('the Strategy Lab in Chromium against quorum serve', () => {
     expect(await page.locator('[data-testid=lab-stat][data-stat=sharpe] td').textContent()).toMatch(/^[−-]?\d+\.\d\d$/)
     await shot('strategy-lab-statistics.png')
 
+    // The same run by backtesting.py's definitions, computed by the engine from the stored run.
+    await byTestId('lab-stat-definitions').selectOption('backtesting.py')
+    const row = (label: string) => page.locator(`[data-testid=lab-profile-stat][data-label="${label}"]`)
+    await expect.poll(() => row('# Trades').getAttribute('data-value'), { timeout: 10_000 }).toBe(String(trades))
+    expect(await row('Sharpe Ratio').locator('td').textContent()).toMatch(/^-?\d+(\.\d+)?$/)
+    expect(await row('Max. Drawdown Duration').locator('td').textContent()).toMatch(/^\d+ days 00:00:00$/)
+    await shot('strategy-lab-statistics-backtesting-py.png')
+    await byTestId('lab-stat-definitions').selectOption('quorum')
+    await expect.poll(() => page.locator('[data-testid=lab-stat][data-stat=trades]').count()).toBe(1)
+
     await byTestId('lab-tab-equity').click()
     await expect.poll(() => byTestId('lab-equity-chart').getAttribute('data-points').then(Number)).toBeGreaterThan(100)
 

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DateTime } from 'luxon'
-import type { BacktestResult, DataSelection, MonteCarloResult, OptimizationResult, RunResult, WalkForwardResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
-import { OptimizeSettings, StatName, type Constraint } from '../../shared/contract'
+import type { BacktestResult, DataSelection, MonteCarloResult, OptimizationResult, ProfileStats, RunResult, WalkForwardResult, OptimizeSettings as OptimizeSettingsType, StrategyRef, TradeColumns } from '../../shared/contract'
+import { OptimizeSettings, STAT_PROFILES, StatName, StatProfile, type Constraint } from '../../shared/contract'
 import type { BacktestStats, Conventions as ConventionsType, InstrumentId, Timeframe as TimeframeType } from '../../shared/domain'
 import { Conventions, EXIT_REASONS, sliceBars, STAT_NAMES, Timeframe } from '../../shared/domain'
+import { formatProfileStat } from '../../shared/stats'
 import { BacktestService, fingerprintBars, formatStat, renderReport, type LoadedSelection } from '../backtest'
 import { BarService } from '../data'
 import type { Clock, Logger } from '../kernel'
@@ -19,12 +20,14 @@ import type { CommandIo } from './indicator-command'
 
 export const BACKTEST_USAGE = `  quorum backtest --input <file | SYMBOL> --strategy <file | builtin:NAME> [--param key=value ...]
                   [--config <conventions.json>] [--timeframe 1D] [--from DATE] [--to DATE] [--raw]
-                  [--monte-carlo N [--mc-method trade-shuffle|block-bootstrap]] [--report FILE.html] [--json]
+                  [--monte-carlo N [--mc-method trade-shuffle|block-bootstrap]] [--stats-as backtesting.py]
+                  [--report FILE.html] [--json]
       Backtest a strategy over an OHLCV file (any format \`import\` reads; not stored) or over an
       instrument in the local store (the run is saved there). Prints the statistics; --json prints
       the statistics, the trade list and the equity curve. --config holds the conventions
       (fills, commissions, slippage, sizing limits; see docs/backtesting.md). --monte-carlo adds
-      N resampled paths: drawdown and return percentiles and the risk of ruin.
+      N resampled paths: drawdown and return percentiles and the risk of ruin. --stats-as adds the
+      run's statistics as another tool defines them, under its labels (docs/metrics.md).
   quorum optimize  (the same input flags) [--method grid|random|tpe] [--trials N]
                   [--objective STAT] [--minimize] [--constraint "trades>=30" ...]
                   [--range name=min:max:step ...] [--seed N]
@@ -61,6 +64,7 @@ export interface BacktestCommandFlags {
   readonly anchored?: boolean | undefined
   readonly oos?: string | undefined
   readonly report?: string | undefined
+  readonly 'stats-as'?: string | undefined
 }
 
 export interface BacktestCommandContext extends CommandIo {
@@ -102,6 +106,14 @@ function readStrategy(spec: string | undefined): StrategyRef {
   const path = resolve(spec)
   if (!existsSync(path)) throw new UsageError(`the strategy file ${path} does not exist`)
   return { source: readFileSync(path, 'utf8') }
+}
+
+function readProfile(text: string | undefined, command: 'backtest' | 'optimize'): StatProfile | undefined {
+  if (text === undefined) return undefined
+  if (command !== 'backtest') throw new UsageError('--stats-as is for quorum backtest')
+  const parsed = StatProfile.safeParse(text)
+  if (!parsed.success) throw new UsageError(`--stats-as must be one of ${STAT_PROFILES.join(', ')}, got "${text}"`)
+  return parsed.data
 }
 
 function readConventions(path: string | undefined): ConventionsType {
@@ -188,6 +200,7 @@ export async function runBacktestCommand(command: 'backtest' | 'optimize', flags
     const from = parseDate(flags.from, '--from', false)
     const to = parseDate(flags.to, '--to', true)
     const settings = command === 'optimize' ? readSettings(flags) : undefined
+    const statsAs = readProfile(flags['stats-as'], command)
 
     store = openStore({ file: resolve(context.dataDir, DATABASE_FILE), logger: context.logger.child('store'), clock: context.clock })
     const service = new BacktestService({
@@ -225,8 +238,13 @@ export async function runBacktestCommand(command: 'backtest' | 'optimize', flags
       if (mcMethod !== 'trade-shuffle' && mcMethod !== 'block-bootstrap') throw new UsageError(`--mc-method must be trade-shuffle or block-bootstrap, got "${mcMethod}"`)
       const result = await service.backtest({ strategy, data, params, conventions }, { persist })
       const mc = mcRuns === undefined ? undefined : await service.monteCarloOf(result, { method: mcMethod, iterations: mcRuns, blockSize: 20, ruinDrawdown: 0.5, seed: 1 }, { persist })
+      const other = statsAs === undefined ? undefined : await service.statsAs(result, statsAs, 'preloaded' in data ? data.preloaded : undefined)
       if (!flags.json) stderr.write('\r')
-      stdout.write(flags.json ? `${JSON.stringify({ ...backtestJson(result), ...(mc ? { monteCarlo: monteCarloJson(mc) } : {}) })}\n` : describeBacktest(result, persist) + (mc ? describeMonteCarlo(mc) : ''))
+      stdout.write(
+        flags.json
+          ? `${JSON.stringify({ ...backtestJson(result), ...(mc ? { monteCarlo: monteCarloJson(mc) } : {}), ...(other ? { statsAs: profileJson(other) } : {}) })}\n`
+          : describeBacktest(result) + (other ? describeProfile(other) : '') + (mc ? describeMonteCarlo(mc) : '') + (persist ? `Saved as run ${result.run.id}.\n` : ''),
+      )
       if (reportTo) writeReport(reportTo, mc ?? result, context, stdout, !flags.json)
     } else if (flags['walk-forward'] !== undefined) {
       const windows = Number(flags['walk-forward'])
@@ -318,13 +336,22 @@ function backtestJson(result: BacktestResult): object {
   }
 }
 
-function describeBacktest(result: BacktestResult, persisted: boolean): string {
+function describeBacktest(result: BacktestResult): string {
   const m = result.manifest
   const data = m.data.instruments.map((i) => `${i.symbol} ${m.data.timeframe}, ${i.bars} bars ${iso(i.firstTime).slice(0, 10)} to ${iso(i.lastTime).slice(0, 10)}`).join('; ')
   const params = Object.entries(m.params)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ')
-  return `${m.strategy.name}${params ? ` (${params})` : ''} on ${data}\n${statsLines(result.stats)}\n${persisted ? `Saved as run ${result.run.id}.\n` : ''}`
+  return `${m.strategy.name}${params ? ` (${params})` : ''} on ${data}\n${statsLines(result.stats)}\n`
+}
+
+function profileJson(profile: ProfileStats): object {
+  return { profile: profile.profile, title: profile.title, stats: Object.fromEntries(profile.stats.map((s) => [s.label, s.value])) }
+}
+
+function describeProfile(profile: ProfileStats): string {
+  const width = Math.max(...profile.stats.map((s) => s.label.length)) + 2
+  return `As ${profile.title} computes them:\n${profile.stats.map((s) => `  ${s.label.padEnd(width)}${formatProfileStat(s)}`).join('\n')}\n`
 }
 
 function optimizationJson(result: OptimizationResult): object {

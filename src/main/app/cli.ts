@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         anchored: { type: 'boolean' },
         oos: { type: 'string' },
         report: { type: 'string' },
+        'stats-as': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },

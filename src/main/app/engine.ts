@@ -198,6 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
       get: ({ id }) => backtests.getRun(id),
       delete: ({ id }) => ({ deleted: backtests.deleteRun(id) }),
       report: ({ id }) => renderReport(backtests.getRun(id), clock.now()),
+      statsAs: ({ id, profile }) => backtests.runStatsAs(id, profile),
     },
   }
 

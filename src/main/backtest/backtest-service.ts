@@ -6,9 +6,11 @@ import type {
   MonteCarloResult,
   OptimizationResult,
   OptimizeSettings,
+  ProfileStats,
   RunManifest,
   RunResult,
   RunSummary,
+  StatProfile,
   StrategyRef,
   TradeColumns,
   TrialTable,
@@ -26,11 +28,12 @@ import type { RunRow, Store } from '../store'
 import { strategySourceHash } from '../store'
 import { compileStrategy, resolveParamValues, type CompileResult } from '../strategy'
 import { dailyReturns } from './daily-returns'
-import { loadSelection, lowerBound, type LoadedSelection } from './data-selection'
+import { fingerprintBars, loadSelection, lowerBound, type LoadedSelection } from './data-selection'
 import { cancelledError, JobRegistry, type Job } from './jobs'
 import { MemoryRunLog, type RunLog } from './run-log'
 import { quantileSorted, runMonteCarlo } from './monte-carlo'
 import { cscv, deflatedSharpe, expectedMaxSharpe, moments } from './overfitting'
+import { backtestingPyStats, indicatorWarmup } from './stat-profiles'
 import { axisValues, gridSearch, MAX_TRIALS, randomSearch, tpeSearch, type ParamAxis, type SearchMethod } from './search'
 import { walkForwardWindows } from './walk-forward-windows'
 
@@ -550,6 +553,54 @@ export class BacktestService {
         return { kind: 'monte-carlo', run: this.summary(this.mustGet(log, runId)), manifest, ...result } satisfies MonteCarloResult
       })
     })
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Other tools' statistics
+
+  /**
+   * A backtest's statistics as another tool defines them (docs/metrics.md). `data` is the run's
+   * own bars when they are not in the store (a file the CLI read); otherwise they are loaded again
+   * by the manifest and must still be the bars the run saw (the same fingerprint).
+   */
+  async statsAs(result: BacktestResult, profile: StatProfile, data?: LoadedSelection): Promise<ProfileStats> {
+    const m = result.manifest
+    const runName = result.run.id > 0 ? `run ${result.run.id}` : 'this run'
+    if (m.data.instruments.length !== 1) {
+      throw new EngineError('invalid-request', `${profile} statistics are defined for one instrument; ${runName} trades ${m.data.instruments.length}.`)
+    }
+    const instrument = m.data.instruments[0] as RunManifest['data']['instruments'][number]
+    let bars = data?.series[0]
+    if (!bars) {
+      const loaded = await loadSelection(this.store, this.options.bars, { instruments: [instrument.id], timeframe: m.data.timeframe, from: m.data.from ?? undefined, to: m.data.to ?? instrument.lastTime, adjusted: m.data.adjusted })
+      bars = loaded.series[0] as BarColumns
+    }
+    if (fingerprintBars(bars) !== instrument.fingerprint) {
+      throw new EngineError('invalid-request', `The ${instrument.symbol} bars have changed since ${runName} was made (their fingerprint differs); run the backtest again to compare its statistics.`)
+    }
+    const curve = result.equity
+    const offset = lowerBound(bars.time, curve.time[0] ?? NaN)
+    if (bars.time[offset] !== curve.time[0] || bars.time[offset + curve.time.length - 1] !== curve.time[curve.time.length - 1]) {
+      throw new EngineError('invalid-request', `The equity curve of ${runName} does not line up with its ${instrument.symbol} bars.`)
+    }
+    const compiled = compileStrategy(m.strategy.source)
+    if (!compiled.ok) throw new EngineError('invalid-request', formatDiagnostics(compiled.diagnostics))
+    const values = resolveParamValues(compiled.program, m.params)
+    return backtestingPyStats({
+      time: curve.time,
+      equity: curve.equity,
+      close: bars.close.subarray(offset, offset + curve.time.length),
+      trades: result.trades,
+      warmupBars: indicatorWarmup(compiled.program, bars, values) - offset,
+      riskFreeRate: m.conventions.riskFreeRate,
+    })
+  }
+
+  /** statsAs for a stored backtest run. */
+  async runStatsAs(id: number, profile: StatProfile): Promise<ProfileStats> {
+    const result = this.getRun(id)
+    if (result.kind !== 'backtest') throw new EngineError('invalid-request', `Run ${id} is ${result.kind === 'optimization' ? 'an' : 'a'} ${result.kind}; other tools' statistics are computed for backtests.`)
+    return this.statsAs(result, profile)
   }
 
   // -------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ export function fingerprintBars(bars: BarColumns): string {
 }
 
 /** First index with time ≥ t (binary search over ascending times). */
-export function lowerBound(time: Float64Array, t: number): number {
+export function lowerBound(time: ArrayLike<number>, t: number): number {
   let lo = 0
   let hi = time.length
   while (lo < hi) {

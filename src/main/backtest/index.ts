@@ -7,3 +7,4 @@ export { axisValues, gridSearch, randomSearch, tpeSearch, type ParamAxis, type S
 export { cscv, deflatedSharpe, expectedMaxSharpe, normalCdf, normalQuantile } from './overfitting'
 export { runMonteCarlo } from './monte-carlo'
 export { walkForwardWindows } from './walk-forward-windows'
+export { backtestingPyStats, indicatorWarmup, type ProfileInput } from './stat-profiles'

@@ -390,6 +390,34 @@ export interface RunReport {
   readonly html: string
 }
 
+/**
+ * Another backtester's statistic definitions, computed over a Quorum run so its figures can be
+ * compared with that tool's number for number (docs/metrics.md, "Other tools' statistics").
+ */
+export const STAT_PROFILES = ['backtesting.py'] as const
+export const StatProfile = z.enum(STAT_PROFILES)
+export type StatProfile = z.infer<typeof StatProfile>
+
+/** How a profile statistic reads: times in epoch seconds, durations in seconds, percentages already × 100. */
+export type ProfileStatKind = 'time' | 'duration' | 'money' | 'percent' | 'number' | 'count'
+
+export interface ProfileStat {
+  /** The tool's own label, e.g. `Return (Ann.) [%]`. */
+  readonly label: string
+  readonly kind: ProfileStatKind
+  /** null where the tool gives NaN (undefined for this run). */
+  readonly value: number | null
+}
+
+export interface ProfileStats {
+  readonly profile: StatProfile
+  /** The tool and the version whose definitions these are. */
+  readonly title: string
+  readonly stats: readonly ProfileStat[]
+}
+
+export const StatsAsRequest = z.object({ id: z.number().int().positive(), profile: StatProfile }).strict()
+
 export const StrategyIdRequest = z.object({ id: StrategyId }).strict()
 export const CheckStrategyRequest = z.object({ source: Source }).strict()
 
@@ -415,4 +443,6 @@ export const runMethods = {
   get: method<typeof RunIdRequest, RunResult>(RunIdRequest),
   delete: method<typeof RunIdRequest, { readonly deleted: boolean }>(RunIdRequest),
   report: method<typeof RunIdRequest, RunReport>(RunIdRequest),
+  /** A backtest run's statistics as another tool defines them. */
+  statsAs: method<typeof StatsAsRequest, ProfileStats>(StatsAsRequest),
 } as const

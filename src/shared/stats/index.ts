@@ -1,1 +1,2 @@
 export { binsFor, finiteExtent, histogram, type Histogram } from './histogram'
+export { formatProfileStat } from './profile-format'

@@ -55,9 +55,22 @@ describe('quorum backtest', () => {
     const { runImportCommand } = await import('../../../src/main/app/import-command')
     const sink = { write: () => undefined }
     expect(await runImportCommand([yahoo], {}, dataDir, { stdout: sink, stderr: sink, clock: new ManualClock(1), logger: silentLogger })).toBe(0)
-    const r = await run('backtest', { input: 'ACME', strategy: 'builtin:ma-crossover' })
+    const r = await run('backtest', { input: 'ACME', strategy: 'builtin:ma-crossover', 'stats-as': 'backtesting.py' })
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/Saved as run \d+\./)
+    // backtesting.py's statistics of the stored run, from its bars read back from the store.
+    expect(r.out).toMatch(/As backtesting\.py 0\.6\.5 computes them:\n {2}Start +\d{4}-\d\d-\d\d 00:00:00\n/)
+    expect(r.out).toMatch(/ {2}Max\. Drawdown Duration +\d+ days 00:00:00\n/)
+  })
+
+  it('adds backtesting.py statistics of a file run to the JSON with --stats-as', async () => {
+    const r = await run('backtest', { input: yahoo, strategy: strategyFile, json: true, 'stats-as': 'backtesting.py' })
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out) as { stats: { finalEquity: number; trades: number }; statsAs: { profile: string; stats: Record<string, number | null> } }
+    expect(json.statsAs.profile).toBe('backtesting.py')
+    expect(json.statsAs.stats['Equity Final [$]']).toBe(json.stats.finalEquity)
+    expect(json.statsAs.stats['# Trades']).toBe(json.stats.trades)
+    expect(Object.keys(json.statsAs.stats)).toHaveLength(31)
   })
 
   it('explains bad usage and bad input with exit codes 2 and 1', async () => {
@@ -74,6 +87,10 @@ describe('quorum backtest', () => {
     const c = await run('backtest', { input: yahoo, strategy: strategyFile, config })
     expect(c.code).toBe(2)
     expect(c.err).toMatch(/bad-conv\.json: fill: /)
+    const p = await run('backtest', { input: yahoo, strategy: strategyFile, 'stats-as': 'zipline' })
+    expect(p.code).toBe(2)
+    expect(p.err).toContain('--stats-as must be one of backtesting.py, got "zipline"')
+    expect((await run('optimize', { input: yahoo, strategy: strategyFile, 'stats-as': 'backtesting.py' })).err).toContain('--stats-as is for quorum backtest')
   })
 })
 

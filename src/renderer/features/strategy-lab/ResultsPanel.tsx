@@ -1,5 +1,6 @@
 import type { RunResult } from '../../../shared/contract'
 import { useStore } from '../../app/store'
+import { BacktestStatsView } from './BacktestStatsView'
 import { CompareView } from './CompareView'
 import { EquityView } from './EquityView'
 import { HeatmapView } from './HeatmapView'
@@ -24,7 +25,7 @@ function TabContent({ result, tab }: { readonly result: RunResult; readonly tab:
       if (tab === 'equity') return <EquityView equity={result.equity} timeZone={time.timeZone} intraday={time.intraday} />
       if (tab === 'price') return <TradePriceView result={result} />
       if (tab === 'trades') return <TradesTable result={result} />
-      return <StatsTable stats={result.stats} />
+      return <BacktestStatsView result={result} />
     case 'optimization':
       if (tab === 'heatmap') return <HeatmapView result={result} />
       if (tab === 'overfitting') return <OverfittingView result={result} />
