@@ -8,18 +8,18 @@ import { MA_CROSSOVER_PROGRAM } from './reference/ma-crossover-program'
 
 const require = createRequire(import.meta.url)
 
-type CurveColumns = Record<'equity' | 'cash' | 'drawdown', Float64Array>
+type CurveColumns = Record<'equity' | 'cash' | 'drawdown', Float64Array> & { readonly exposed: Uint8Array }
 
 interface BacktestReference {
   /** The curve alone: equity, cash and drawdown. Returns the final equity. */
-  maCrossover(bars: BarColumns, fast: number, slow: number, startingCash: number, curve: CurveColumns): number
+  maCrossover(bars: BarColumns, fast: number, slow: number, startingCash: number, curve: Omit<CurveColumns, 'exposed'>): number
   /** What runBacktest returns: the curve with the exposure, the trades and the statistics. */
   maCrossoverRun(
     bars: BarColumns,
     fast: number,
     slow: number,
     conventions: Conventions,
-    curve: CurveColumns & { readonly exposed: Uint8Array },
+    curve: CurveColumns,
   ): { stats: Float64Array; tradedValue: number; trades: BacktestOutput['trades'] }
 }
 
@@ -31,12 +31,15 @@ const SWEEP_BARS = 1_000_000
 const CASH = 100_000
 const CONVENTIONS = Conventions.parse({ startingCash: CASH })
 
-/** The hand-written loop doing runBacktest's work, into fresh memory laid out as runBacktest's (one buffer for the curve). */
-function handWrittenRun(bars: BarColumns, fast: number, slow: number): BacktestOutput {
-  const n = bars.time.length
-  const buffer = new ArrayBuffer(n * (3 * Float64Array.BYTES_PER_ELEMENT + 1))
-  const column = (k: number): Float64Array => new Float64Array(buffer, k * n * Float64Array.BYTES_PER_ELEMENT, n)
-  const curve = { equity: column(0), cash: column(1), drawdown: column(2), exposed: new Uint8Array(buffer, 3 * n * Float64Array.BYTES_PER_ELEMENT, n) }
+/** Fresh curve columns allocated as runBacktest's are: one buffer, not zeroed (every row is written). */
+function freshCurve(rows: number): CurveColumns {
+  const buffer = Buffer.allocUnsafeSlow(rows * (3 * Float64Array.BYTES_PER_ELEMENT + 1)).buffer
+  const column = (k: number): Float64Array => new Float64Array(buffer, k * rows * Float64Array.BYTES_PER_ELEMENT, rows)
+  return { equity: column(0), cash: column(1), drawdown: column(2), exposed: new Uint8Array(buffer, 3 * rows * Float64Array.BYTES_PER_ELEMENT, rows) }
+}
+
+/** The hand-written loop doing runBacktest's work: its curve into `curve` (by default fresh, as runBacktest's). */
+function handWrittenRun(bars: BarColumns, fast: number, slow: number, curve = freshCurve(bars.time.length)): BacktestOutput {
   const run = handWritten.maCrossoverRun(bars, fast, slow, CONVENTIONS, curve)
   return { stats: statsOfRow(run.stats, 0), equity: { time: bars.time, ...curve }, trades: run.trades, tradedValue: run.tradedValue }
 }
