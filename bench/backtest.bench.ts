@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { type BacktestOutput, runBacktest, runSweep, statsOfRow } from '../src/main/native'
+import { type BacktestOutput, type CurveColumns, runBacktest, runSweep, statsOfRow } from '../src/main/native'
 import { type BarColumns, Conventions } from '../src/shared/domain'
 import { seededRandomWalk } from '../tests/support/seeded-bars'
 import { compare, printHeader } from './harness'
@@ -7,8 +7,6 @@ import { maCrossoverEventLoop } from './reference/backtest-ts'
 import { MA_CROSSOVER_PROGRAM } from './reference/ma-crossover-program'
 
 const require = createRequire(import.meta.url)
-
-type CurveColumns = Record<'equity' | 'cash' | 'drawdown', Float64Array> & { readonly exposed: Uint8Array }
 
 interface BacktestReference {
   /** The curve alone: equity, cash and drawdown. Returns the final equity. */
@@ -103,6 +101,19 @@ export async function run(): Promise<void> {
     contender: () => runBacktest(MA_CROSSOVER_PROGRAM, [bars], [10, 30]),
     reference: () => handWrittenRun(bars, 10, 30),
     referenceName: 'C++ by hand',
+    items: BAR_COUNT,
+    unit: 'bars',
+    runs: 15,
+  })
+  // Both sides writing into the same columns run after run (runBacktest's curveInto): the engine
+  // and its JS edge, without the allocation and the garbage collection a fresh 25 MB curve brings.
+  const vmCurve = freshCurve(BAR_COUNT)
+  const referenceCurve = freshCurve(BAR_COUNT)
+  await compare({
+    name: 'runBacktest into reused columns',
+    contender: () => runBacktest(MA_CROSSOVER_PROGRAM, [bars], [10, 30], {}, { curveInto: vmCurve }),
+    reference: () => handWrittenRun(bars, 10, 30, referenceCurve),
+    referenceName: 'C++, reused',
     items: BAR_COUNT,
     unit: 'bars',
     runs: 15,
