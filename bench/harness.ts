@@ -17,6 +17,10 @@ export interface Comparison {
   readonly runs?: number
   /** Untimed runs of each side first, so both are compiled and their allocations warm; defaults to 3. */
   readonly warmup?: number
+  /** Timed runs of the reference when a slow one (seconds a run) cannot afford `runs`; defaults to runs. */
+  readonly referenceRuns?: number
+  /** Untimed runs of the reference first; defaults to warmup. */
+  readonly referenceWarmup?: number
 }
 
 export interface ComparisonResult {
@@ -64,21 +68,21 @@ export function printRow(result: ComparisonResult, unit = 'items'): void {
 /** Times both sides, prints the row and returns the numbers. */
 export async function compare(comparison: Comparison): Promise<ComparisonResult> {
   const { runs = 15, warmup = 3 } = comparison
-  for (let i = 0; i < warmup; i++) {
-    await comparison.contender()
-    await comparison.reference()
+  const { referenceRuns = runs, referenceWarmup = warmup } = comparison
+  for (let i = 0; i < Math.max(warmup, referenceWarmup); i++) {
+    if (i < warmup) await comparison.contender()
+    if (i < referenceWarmup) await comparison.reference()
   }
   const contenderTimes: number[] = []
   const referenceTimes: number[] = []
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Math.max(runs, referenceRuns); i++) {
+    const sides = [
+      () => i < runs && timeOnce(comparison.contender).then((ms) => contenderTimes.push(ms)),
+      () => i < referenceRuns && timeOnce(comparison.reference).then((ms) => referenceTimes.push(ms)),
+    ]
     // Alternating which side goes first keeps GC debt and cache state from favouring one of them.
-    if (i % 2 === 0) {
-      contenderTimes.push(await timeOnce(comparison.contender))
-      referenceTimes.push(await timeOnce(comparison.reference))
-    } else {
-      referenceTimes.push(await timeOnce(comparison.reference))
-      contenderTimes.push(await timeOnce(comparison.contender))
-    }
+    if (i % 2 === 1) sides.reverse()
+    for (const side of sides) await side()
   }
   const contenderMs = median(contenderTimes)
   const referenceMs = median(referenceTimes)

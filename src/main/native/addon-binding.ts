@@ -69,7 +69,7 @@ export interface NativeSweepOptions extends NativeRunOptions {
   readonly threads: number
 }
 
-/** The equity curve's columns, allocated by the caller with one row per step from tradeFrom (backtest.ts: views of one ArrayBuffer). */
+/** The equity curve's columns, one row per step from tradeFrom: views of one fresh ArrayBuffer (backtest.ts), or the caller's curveInto. */
 export interface NativeEquityColumns {
   /** Absent for a single instrument: its curve's times are its own bar times (a view, no copy). */
   readonly time?: Float64Array

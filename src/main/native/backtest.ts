@@ -36,6 +36,23 @@ export interface BacktestOptions {
   readonly chunkSize?: number
 }
 
+/** The equity curve's columns a run writes (the times are the bars' own, or fresh for several instruments). */
+export type CurveColumns = Omit<EquityColumns, 'time'>
+
+export interface RunBacktestOptions extends BacktestOptions {
+  /**
+   * Columns to write the equity curve into instead of fresh ones, e.g. the `equity` of a result
+   * already read: for a caller that runs backtest after backtest and is done with each curve
+   * before the next (walk-forward windows, a batch). A 1M-bar curve is 25 MB; a fresh one each
+   * run makes V8 collect garbage about once a run, which slows the run it overlaps. Each column
+   * needs one row per step of the merged timeline from tradeFrom and memory of its own (not
+   * shared with another column or the bars). The result's columns are then these arrays, so
+   * anything else reading them sees this run's curve; leave them untouched while the run is
+   * pending. Several instruments' curve times still come in a fresh column.
+   */
+  readonly curveInto?: CurveColumns
+}
+
 export interface SweepOptions extends BacktestOptions {
   /** Worker threads (default: the core count); the parameter sets are split contiguously over them. */
   readonly threads?: number
@@ -102,7 +119,7 @@ export async function runBacktest(
   instruments: readonly BarColumns[],
   params: Float64Array | readonly number[],
   conventions: ConventionsInput = {},
-  options: BacktestOptions = {},
+  options: RunBacktestOptions = {},
 ): Promise<BacktestOutput> {
   checkProgram(program)
   const values = checkParams(program, Float64Array.from(params), 'params')
@@ -111,12 +128,16 @@ export async function runBacktest(
   const tradeFrom = checkTradeFrom(options.tradeFrom)
   const chunkSize = checkChunkSize(options.chunkSize)
   const { steps, activeSteps } = countSteps(bars, tradeFrom)
-  const { signal, onProgress } = options
+  const { signal, onProgress, curveInto } = options
+  if (curveInto !== undefined) checkCurveInto(curveInto, activeSteps, bars)
   if (signal?.aborted) throw new NativeCancelledError({ cause: signal.reason })
   // One instrument: the curve's times are that instrument's own bar times from tradeFrom, so
   // they are returned as a view of its time column instead of being copied.
   const ownTimes = bars.length === 1 ? bars[0]?.time.subarray(steps - activeSteps) : undefined
-  const equity = equityColumns(activeSteps, ownTimes === undefined)
+  const equity: NativeEquityColumns =
+    curveInto === undefined
+      ? equityColumns(activeSteps, ownTimes === undefined)
+      : { ...pickCurve(curveInto), ...(ownTimes === undefined && { time: new Float64Array(activeSteps) }) }
   const control = new JobControl<NativeBacktestOutcome>(signal)
   try {
     const progress = onProgress && new ProgressReporter(steps, onProgress, (error) => control.fail(error))
@@ -254,6 +275,35 @@ export function statsOfRow(stats: Float64Array, row: number): BacktestStats {
   return Object.fromEntries(STAT_NAMES.map((name, i) => [name, stats[base + i] as number])) as unknown as BacktestStats
 }
 
+/** The four columns a run writes, as plain properties (a result's `equity` also holds its times). */
+function pickCurve(curve: CurveColumns): CurveColumns {
+  return { equity: curve.equity, cash: curve.cash, drawdown: curve.drawdown, exposed: curve.exposed }
+}
+
+/** curveInto's columns: typed and sized for the run, and no memory shared with each other or with the bars the run reads. */
+function checkCurveInto(curve: CurveColumns, rows: number, bars: readonly BarColumns[]): void {
+  if (typeof curve !== 'object' || curve === null) throw invalid(`curveInto must be { equity, cash, drawdown, exposed } (got ${describe(curve)})`)
+  const columns: [string, ArrayBufferView][] = []
+  for (const name of ['equity', 'cash', 'drawdown', 'exposed'] as const) {
+    const column: unknown = curve[name]
+    const typed = name === 'exposed' ? types.isUint8Array(column) : types.isFloat64Array(column)
+    if (!typed) throw invalid(`curveInto.${name} must be a ${name === 'exposed' ? 'Uint8Array' : 'Float64Array'} (got ${describe(column)})`)
+    const length = (column as Float64Array | Uint8Array).length
+    if (length !== rows) throw invalid(`curveInto.${name} has ${length} rows but the run has ${rows} steps from tradeFrom`)
+    columns.push([`curveInto.${name}`, column as ArrayBufferView])
+  }
+  const read = bars.flatMap((columnsOf, j) => BAR_FIELDS.map((field): [string, ArrayBufferView] => [`instruments[${j}].${field}`, columnsOf[field]]))
+  columns.forEach(([name, column], k) => {
+    for (const [other, view] of [...columns.slice(0, k), ...read]) {
+      if (sharesMemory(column, view)) throw invalid(`${name} shares memory with ${other}: give each curve column memory of its own`)
+    }
+  })
+}
+
+function sharesMemory(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength
+}
+
 /** The binding throws a RangeError for a program or parameter the core refuses: that is the caller's input. */
 function nativeRun<T>(start: () => T): T {
   try {
@@ -265,14 +315,15 @@ function nativeRun<T>(start: () => T): T {
 }
 
 /**
- * The equity columns as views of one ArrayBuffer: a run's curve is one allocation, one backing
- * store for V8 to account and free (five of 8 MB each for 1M rows can start a young GC between
- * them, while the first are already held by the run).
+ * The curve's columns as views of one ArrayBuffer (`withTime` false leaves the times to the
+ * caller): a run's curve is one allocation, one backing store for V8 to account and free (five
+ * of 8 MB each for 1M rows can start a young GC between them, while the first are already held
+ * by the run). The run writes every row of every column, so the memory is not zeroed first
+ * (Buffer.allocUnsafeSlow: its own ArrayBuffer, no pool; zeroing 25 MB for 1M rows is ~1 ms).
  */
-/** The curve's columns in one buffer; `withTime` false leaves the times to the caller. */
 function equityColumns(rows: number, withTime: boolean): NativeEquityColumns {
   const doubles = withTime ? 4 : 3
-  const buffer = new ArrayBuffer(rows * (doubles * Float64Array.BYTES_PER_ELEMENT + 1))
+  const buffer = Buffer.allocUnsafeSlow(rows * (doubles * Float64Array.BYTES_PER_ELEMENT + 1)).buffer
   const column = (k: number): Float64Array => new Float64Array(buffer, k * rows * Float64Array.BYTES_PER_ELEMENT, rows)
   const exposed = new Uint8Array(buffer, doubles * rows * Float64Array.BYTES_PER_ELEMENT, rows)
   return withTime ? { time: column(3), equity: column(0), cash: column(1), drawdown: column(2), exposed } : { equity: column(0), cash: column(1), drawdown: column(2), exposed }

@@ -78,6 +78,48 @@ describe('runBacktest and runSweep inputs', () => {
   })
 })
 
+describe('runBacktest curveInto', () => {
+  const other = seededRandomWalk(4, 500)
+  const junkCurve = (rows: number) => ({
+    equity: new Float64Array(rows).fill(NaN),
+    cash: new Float64Array(rows).fill(-1),
+    drawdown: new Float64Array(rows).fill(7),
+    exposed: new Uint8Array(rows).fill(9),
+  })
+
+  it('writes the curve into the columns it is given and returns them, the run otherwise unchanged', async () => {
+    const fresh = await runBacktest(maCrossover(), [bars], [5, 20], {}, { tradeFrom: bars.time[100] })
+    const into = junkCurve(400)
+    const reused = await runBacktest(maCrossover(), [bars], [5, 20], {}, { tradeFrom: bars.time[100], curveInto: into })
+    expect(reused.equity.equity).toBe(into.equity)
+    expect(reused.equity.exposed).toBe(into.exposed)
+    expect(reused.equity).toEqual(fresh.equity)
+    expect(reused.stats).toEqual(fresh.stats)
+    expect(reused.trades).toEqual(fresh.trades)
+  })
+
+  it('takes the curve of a previous result, and gives several instruments their times in a fresh column', async () => {
+    const first = await runBacktest(maCrossover(), [bars, other], [5, 20])
+    const fresh = await runBacktest(maCrossover(), [other, bars], [5, 20])
+    const reused = await runBacktest(maCrossover(), [other, bars], [5, 20], {}, { curveInto: first.equity })
+    expect(reused.equity.cash).toBe(first.equity.cash)
+    expect(reused.equity.time).not.toBe(first.equity.time)
+    expect(reused.equity).toEqual(fresh.equity)
+  })
+
+  it('refuses curve columns of the wrong type or length, or sharing memory with each other or the bars', async () => {
+    const run = (curveInto: unknown) => runBacktest(maCrossover(), [bars], [5, 20], {}, { curveInto: curveInto as never })
+    await expect(run({ ...junkCurve(500), exposed: new Float64Array(500) })).rejects.toThrow('curveInto.exposed must be a Uint8Array (got a Float64Array)')
+    await expect(run(junkCurve(499))).rejects.toThrow('curveInto.equity has 499 rows but the run has 500 steps from tradeFrom')
+    const shared = new Float64Array(1000)
+    await expect(run({ ...junkCurve(500), equity: shared.subarray(0, 500), drawdown: shared.subarray(499, 999) })).rejects.toThrow(
+      'curveInto.drawdown shares memory with curveInto.equity',
+    )
+    await expect(run({ ...junkCurve(500), cash: bars.close })).rejects.toThrow('curveInto.cash shares memory with instruments[0].close')
+    await expect(run(junkCurve(500))).resolves.toBeDefined()
+  })
+})
+
 describe('progress and cancel', () => {
   const big = seededRandomWalk(5, 300_000)
 
