@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { computeIndicator, createIndicatorStream, findIndicator } from '../../../src/main/native'
-import type { BarColumns, IndicatorInfo } from '../../../src/shared/domain'
+import { computeIndicator } from '../../../src/main/native'
+import type { BarColumns } from '../../../src/shared/domain'
 import { allocateBars } from '../../../src/shared/domain'
 import { seededRandomWalk } from '../../support/seeded-bars'
-import { runTalib } from '../../support/talib-reference'
+import { expectIdenticalToTalib, expectStreamMatchesBatch, indicatorInfo, namedParams } from '../../support/indicator-exact'
 
 /**
  * The moving averages and the indicators built on them (overlap studies, price transforms, the
@@ -91,54 +91,16 @@ const CASES: Record<string, number[][]> = {
   STOCHRSI: [[2, 1, 1, 0], [14, 14, 3, 7], [20, 9, 4, 8], [6, 3, 2, 5]],
 }
 
-function info(name: string): IndicatorInfo {
-  const found = findIndicator(name)
-  if (!found) throw new Error(`${name} is not registered`)
-  return found
-}
-
-function named(i: IndicatorInfo, values: number[]): Record<string, number> {
-  return Object.fromEntries(i.params.map((p, k) => [p.name, values[k] as number]))
-}
-
-function expectIdentical(name: string, bars: BarColumns, values: number[]): void {
-  const i = info(name)
-  const ours = computeIndicator(name, bars, named(i, values))
-  const reference = runTalib(i, bars, values)
-  const n = bars.time.length
-  // TA-Lib reports begIndex 0 with no values when the series is shorter than the warm-up.
-  if (reference.outputs[0]!.length > 0) expect(ours.lookback, `${name}(${values}) lookback`).toBe(reference.begIndex)
-  i.outputs.forEach((output, k) => {
-    const column = ours.outputs[output]!
-    const expected = reference.outputs[k]!
-    const begin = n - expected.length
-    for (let j = 0; j < n; j++) {
-      const want = j < begin ? NaN : expected[j - begin]!
-      if (!Object.is(column[j], want)) throw new Error(`${name}(${values}).${output}[${j}] = ${column[j]}, TA-Lib ${want}`)
-    }
-  })
-}
-
 describe('moving averages and MA-based indicators match TA-Lib exactly', () => {
   describe.each(DATA)('on %s', (_label, bars) => {
     it.each(Object.entries(CASES))('%s', (name, sets) => {
-      for (const values of sets) expectIdentical(name, bars, values)
+      for (const values of sets) expectIdenticalToTalib(name, bars, values)
     })
   })
 
   it.each(Object.entries(CASES))('%s streams exactly as its batch form with every parameter set', (name, sets) => {
     const bars = seededRandomWalk(77, 400)
-    for (const values of sets) {
-      const given = named(info(name), values)
-      const batch = computeIndicator(name, bars, given)
-      const stream = createIndicatorStream(name, given)
-      for (let j = 0; j < bars.time.length; j++) {
-        const out = stream.update({ time: bars.time[j]!, open: bars.open[j]!, high: bars.high[j]!, low: bars.low[j]!, close: bars.close[j]!, volume: bars.volume[j]! })
-        stream.outputNames.forEach((output, k) => {
-          if (!Object.is(out[k], batch.outputs[output]![j])) throw new Error(`${name}(${values}).${output}[${j}]: stream ${out[k]}, batch ${batch.outputs[output]![j]}`)
-        })
-      }
-    }
+    for (const values of sets) expectStreamMatchesBatch(name, bars, namedParams(indicatorInfo(name), values))
   })
 })
 

@@ -3,6 +3,7 @@ import { computeIndicator, createIndicatorStream, listIndicators } from '../../.
 import type { BarColumns, IndicatorInfo } from '../../../src/shared/domain'
 import { MA_TYPES } from '../../../src/shared/domain'
 import { seededRandomWalk } from '../../support/seeded-bars'
+import { namedParams } from '../../support/indicator-exact'
 import { runTalib, talibExplain, talibHas } from '../../support/talib-reference'
 
 const BARS = seededRandomWalk(7_1234, 3000)
@@ -24,12 +25,8 @@ function parameterSets(info: IndicatorInfo): Array<{ label: string; values: numb
   return sets
 }
 
-function named(info: IndicatorInfo, values: number[]): Record<string, number> {
-  return Object.fromEntries(info.params.map((p, i) => [p.name, values[i] as number]))
-}
-
 function expectMatches(info: IndicatorInfo, bars: BarColumns, values: number[]): void {
-  const ours = computeIndicator(info.name, bars, named(info, values))
+  const ours = computeIndicator(info.name, bars, namedParams(info, values))
   const reference = runTalib(info, bars, values)
   expect(ours.lookback, `${info.name} lookback`).toBe(reference.begIndex)
   info.outputs.forEach((output, k) => {
