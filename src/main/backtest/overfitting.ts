@@ -59,8 +59,8 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2)
 }
 
-/** Mean, standard deviation (n − 1), skewness and (non-excess) kurtosis of a sample. */
-export function moments(values: ArrayLike<number>): { n: number; mean: number; std: number; skew: number; kurtosis: number } {
+/** Mean, variance and standard deviation (n − 1), skewness and (non-excess) kurtosis of a sample. */
+export function moments(values: ArrayLike<number>): { n: number; mean: number; variance: number; std: number; skew: number; kurtosis: number } {
   const n = values.length
   let sum = 0
   for (let i = 0; i < n; i++) sum += values[i] ?? 0
@@ -75,10 +75,12 @@ export function moments(values: ArrayLike<number>): { n: number; mean: number; s
     m4 += d * d * d * d
   }
   const variance = m2 / n
+  const sample = n > 1 ? m2 / (n - 1) : NaN
   return {
     n,
     mean,
-    std: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN,
+    variance: sample,
+    std: Math.sqrt(sample),
     skew: variance > 0 ? m3 / n / variance ** 1.5 : 0,
     kurtosis: variance > 0 ? m4 / n / (variance * variance) : 3,
   }

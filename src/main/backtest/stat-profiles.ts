@@ -2,6 +2,7 @@ import type { ProfileStat, ProfileStatKind, ProfileStats, TradeColumns } from '.
 import type { BarColumns } from '../../shared/domain'
 import { evaluateProgram, type Program } from '../native'
 import { lowerBound } from './data-selection'
+import { moments } from './overfitting'
 
 /**
  * Another backtester's statistics over a Quorum run, by that tool's own definitions
@@ -67,32 +68,6 @@ function dataPeriod(time: ArrayLike<number>): number {
 function resolutionOf(period: number): number {
   for (const unit of [DAY, 3600, 60, 1, 1e-3, 1e-6]) if (period % unit === 0) return unit
   return 1e-9
-}
-
-function mean(values: ArrayLike<number>): number {
-  let sum = 0
-  let count = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number
-    if (Number.isNaN(v)) continue
-    sum += v
-    count++
-  }
-  return count === 0 ? NaN : sum / count
-}
-
-/** Sample variance (n − 1), skipping NaN as pandas does. */
-function sampleVariance(values: ArrayLike<number>): number {
-  const m = mean(values)
-  let sum = 0
-  let count = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number
-    if (Number.isNaN(v)) continue
-    sum += (v - m) ** 2
-    count++
-  }
-  return count < 2 ? NaN : sum / (count - 1)
 }
 
 /** backtesting.py's geometric mean: NaN counts as a zero return; any return ≤ −100% gives 0. */
@@ -207,15 +182,16 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
     periodEquity.push(equity[i] as number)
   }
   const dayReturns = periodEquity.map((e, i) => (i === 0 ? NaN : e / (periodEquity[i - 1] as number) - 1))
+  const defined = dayReturns.filter((r) => !Number.isNaN(r)) // pandas' var and mean skip undefined returns
   const g = geometricMean(dayReturns)
   const annual = (1 + g) ** tradingDays - 1
   put('Return (Ann.) [%]', 'percent', annual * 100)
-  const volatility = Math.sqrt((sampleVariance(dayReturns) + (1 + g) ** 2) ** tradingDays - (1 + g) ** (2 * tradingDays)) * 100
+  const volatility = Math.sqrt((moments(defined).variance + (1 + g) ** 2) ** tradingDays - (1 + g) ** (2 * tradingDays)) * 100
   put('Volatility (Ann.) [%]', 'percent', volatility)
   const years = (last - first) / DAY / tradingDays // 0.6.5 divides calendar days by trading days
   put('CAGR [%]', 'percent', years === 0 ? NaN : ((final / e0) ** (1 / years) - 1) * 100)
   put('Sharpe Ratio', 'number', (annual * 100 - rf * 100) / orNaN(volatility))
-  const downside = Math.sqrt(mean(dayReturns.map((r) => (Number.isNaN(r) ? NaN : Math.min(r, 0) ** 2))))
+  const downside = Math.sqrt(moments(defined.map((r) => Math.min(r, 0) ** 2)).mean)
   put('Sortino Ratio', 'number', (annual - rf) / (downside * Math.sqrt(tradingDays)))
 
   // Drawdown: 1 − equity / its running peak; periods run between bars at a peak.
@@ -236,8 +212,8 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
       x[i - 1] = Math.log((equity[i] as number) / (equity[i - 1] as number))
       y[i - 1] = Math.log((close[i] as number) / (close[i - 1] as number))
     }
-    const mx = mean(x)
-    const my = mean(y)
+    const mx = moments(x).mean
+    const my = moments(y).mean
     let cov = 0
     let varY = 0
     for (let i = 0; i < n - 1; i++) {
@@ -266,9 +242,9 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
     // No period longer than a bar: backtesting.py then averages the non-zero drawdowns and has no durations.
     for (let i = 0; i < n; i++) if (dd[i] !== 0) peaks.push(dd[i] as number)
   }
-  put('Avg. Drawdown [%]', 'percent', -mean(peaks) * 100)
+  put('Avg. Drawdown [%]', 'percent', -moments(peaks).mean * 100)
   put('Max. Drawdown Duration', 'duration', spans.length === 0 ? NaN : ceil(extreme(spans, Math.max)))
-  put('Avg. Drawdown Duration', 'duration', ceil(mean(spans)))
+  put('Avg. Drawdown Duration', 'duration', ceil(moments(spans).mean))
 
   put('# Trades', 'count', count)
   let wins = 0
@@ -291,7 +267,7 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
   put('Worst Trade [%]', 'percent', count === 0 ? NaN : extreme(returns, Math.min) * 100)
   put('Avg. Trade [%]', 'percent', geometricMean(returns) * 100)
   put('Max. Trade Duration', 'duration', count === 0 ? NaN : ceil(extreme(durations, Math.max)))
-  put('Avg. Trade Duration', 'duration', ceil(mean(durations)))
+  put('Avg. Trade Duration', 'duration', ceil(moments(durations).mean))
   let gains = 0
   let drops = 0
   for (const r of returns) {
@@ -299,8 +275,9 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
     else if (r < 0) drops += r
   }
   put('Profit Factor', 'number', count === 0 ? NaN : gains / orNaN(Math.abs(drops)))
-  put('Expectancy [%]', 'percent', mean(returns) * 100)
-  put('SQN', 'number', (Math.sqrt(count) * mean(trades.pnl)) / orNaN(Math.sqrt(sampleVariance(trades.pnl))))
+  put('Expectancy [%]', 'percent', moments(returns).mean * 100)
+  const pnl = moments(trades.pnl)
+  put('SQN', 'number', (Math.sqrt(count) * pnl.mean) / orNaN(pnl.std))
   put('Kelly Criterion', 'number', winRate - (1 - winRate) / (winSum / wins / (-lossSum / losses)))
   return { profile: 'backtesting.py', title: 'backtesting.py 0.6.5', stats: out }
 }
