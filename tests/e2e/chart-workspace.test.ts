@@ -1,35 +1,30 @@
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
+import type { Locator, Page } from 'playwright-core'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR } from '../support/chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChartLayout, ComputedIndicator, Drawing } from '../../src/shared/contract'
 import type { Instrument } from '../../src/shared/domain'
-import { startServeProcess, type ServeProcess } from '../support/serve-process'
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session'
+import type { ServeProcess } from '../support/serve-process'
 import { connectClient, type TestClient } from '../support/ws-client'
 
 
 let serve: ServeProcess
-let browser: Browser
+let session: E2eSession | undefined
 let page: Page
 let client: TestClient
 let instrument: Instrument
-const consoleProblems: string[] = []
 
 beforeAll(async () => {
-  serve = await startServeProcess()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') consoleProblems.push(`${msg.type()}: ${msg.text()}`)
-  })
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`))
+  session = await openE2eSession()
+  serve = session.serve
+  page = session.page
   client = await connectClient(serve.origin, serve.token)
 }, 90_000)
 
 afterAll(async () => {
   client?.close()
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+  await closeE2eSession(session)
 })
 
 async function value<T>(method: string, request: unknown): Promise<T> {
@@ -163,7 +158,7 @@ describe('the chart workspace in Chromium against quorum serve', { timeout: 90_0
   })
 
   it('logged no errors, warnings or CSP violations in the page, and showed no engine error', async () => {
-    expect(consoleProblems).toEqual([])
+    expect(session?.consoleProblems).toEqual([])
     expect(await page.getByTestId('error-message').allTextContents()).toEqual([])
   })
 })

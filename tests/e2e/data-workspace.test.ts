@@ -1,27 +1,25 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
+import type { Page } from 'playwright-core'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR } from '../support/chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServeProcess, type ServeProcess } from '../support/serve-process'
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session'
+import type { ServeProcess } from '../support/serve-process'
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import')
 
 let serve: ServeProcess
-let browser: Browser
+let session: E2eSession | undefined
 let page: Page
-const pageErrors: string[] = []
 
 beforeAll(async () => {
   // An empty store: the Data workspace starts with nothing, as on a trader's first import.
-  serve = await startServeProcess(['--no-demo'])
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+  session = await openE2eSession({ serveArgs: ['--no-demo'] })
+  serve = session.serve
+  page = session.page
 }, 90_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+  await closeE2eSession(session)
 })
 
 describe('the Data workspace in Chromium against quorum serve', () => {
@@ -66,6 +64,6 @@ describe('the Data workspace in Chromium against quorum serve', () => {
     await acme.getByTestId('data-delete-instrument').click()
     await page.getByTestId('data-confirm-delete').click()
     await expect.poll(() => acme.count(), { timeout: 10_000 }).toBe(0)
-    expect(pageErrors).toEqual([])
+    expect(session?.pageErrors).toEqual([])
   }, 120_000)
 })

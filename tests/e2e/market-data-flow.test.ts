@@ -1,16 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
-import { startServeProcess, type ServeProcess } from '../support/serve-process'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR } from '../support/chromium'
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session'
+import type { ServeProcess } from '../support/serve-process'
 import { writeYahooFile } from '../support/yahoo-file'
 
 let serve: ServeProcess
-let browser: Browser
+let session: E2eSession | undefined
 let page: Page
-const pageErrors: string[] = []
 const chart = () => page.getByTestId('chart')
 
 async function openOnChart(symbol: string): Promise<void> {
@@ -22,15 +22,13 @@ async function openOnChart(symbol: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  serve = await startServeProcess()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+  session = await openE2eSession()
+  serve = session.serve
+  page = session.page
 }, 90_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+  await closeE2eSession(session)
 })
 
 // The trader's path through market data, in one session: import a file, chart it, add an
@@ -70,6 +68,6 @@ describe('import → chart → indicator → live, in Chromium against quorum se
     const before = await chart().getAttribute('data-last-close')
     await expect.poll(() => chart().getAttribute('data-last-close'), { timeout: 20_000 }).not.toBe(before)
     await page.screenshot({ path: join(OUTPUT_DIR, 'flow-live.png') })
-    expect(pageErrors).toEqual([])
+    expect(session?.pageErrors).toEqual([])
   })
 })

@@ -1,32 +1,27 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
+import type { Page } from 'playwright-core'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR } from '../support/chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../../package.json'
 import type { Instrument } from '../../src/shared/domain'
 import type { LoadedBars } from '../../src/shared/contract'
-import { startServeProcess, type ServeProcess } from '../support/serve-process'
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session'
+import type { ServeProcess } from '../support/serve-process'
 import { connectClient } from '../support/ws-client'
 
 
 let serve: ServeProcess
-let browser: Browser
+let session: E2eSession | undefined
 let page: Page
-const consoleProblems: string[] = []
 
 beforeAll(async () => {
-  serve = await startServeProcess()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') consoleProblems.push(`${msg.type()}: ${msg.text()}`)
-  })
-  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`))
+  session = await openE2eSession()
+  serve = session.serve
+  page = session.page
 }, 90_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+  await closeE2eSession(session)
 })
 
 describe('the app in Chromium against quorum serve', () => {
@@ -78,7 +73,7 @@ describe('the app in Chromium against quorum serve', () => {
   })
 
   it('logged no errors, warnings or CSP violations in the page', () => {
-    expect(consoleProblems).toEqual([])
+    expect(session?.consoleProblems).toEqual([])
   })
 })
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { E2E_OUTPUT_DIR as OUTPUT_DIR, launchChromium } from '../support/chromium'
-import { startServeProcess, type ServeProcess } from '../support/serve-process'
+import { E2E_OUTPUT_DIR as OUTPUT_DIR } from '../support/chromium'
+import { closeE2eSession, openE2eSession, type E2eSession } from '../support/e2e-session'
+import type { ServeProcess } from '../support/serve-process'
 
 /**
  * The Strategy Lab in real Chromium against `quorum serve` with its demo market: a built-in
@@ -15,22 +16,19 @@ import { startServeProcess, type ServeProcess } from '../support/serve-process'
  */
 
 let serve: ServeProcess
-let browser: Browser
+let session: E2eSession | undefined
 let page: Page
-const pageErrors: string[] = []
 
 const SLOW = 120_000
 
 beforeAll(async () => {
-  serve = await startServeProcess()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+  session = await openE2eSession({ acceptDownloads: true })
+  serve = session.serve
+  page = session.page
 }, 90_000)
 
 afterAll(async () => {
-  await browser?.close()
-  expect(await serve?.stop()).toBe(0)
+  await closeE2eSession(session)
 })
 
 const byTestId = (id: string): Locator => page.getByTestId(id)
@@ -287,6 +285,6 @@ describe('the Strategy Lab in Chromium against quorum serve', () => {
     const notice = page.locator('[data-testid=lab-job-notice][data-kind=optimization]')
     await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('cancelled')
     expect(await job.count()).toBe(0)
-    expect(pageErrors).toEqual([])
+    expect(session?.pageErrors).toEqual([])
   }, SLOW)
 })
