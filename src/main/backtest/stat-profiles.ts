@@ -1,6 +1,7 @@
 import type { ProfileStat, ProfileStatKind, ProfileStats, TradeColumns } from '../../shared/contract'
 import type { BarColumns } from '../../shared/domain'
 import { evaluateProgram, type Program } from '../native'
+import { lastOfEachPeriod } from './daily-returns'
 import { lowerBound } from './data-selection'
 import { moments } from './overfitting'
 
@@ -176,11 +177,7 @@ export function backtestingPyStats(input: ProfileInput): ProfileStats {
     if (weekday === 0 || weekday === 6) weekend++
   }
   const tradingDays = freqDays === 7 ? 52 : freqDays === 31 ? 12 : freqDays === 365 ? 1 : weekend / n > (2 / 7) * 0.6 ? 365 : 252
-  const periodEquity: number[] = []
-  for (let i = 0; i < n; i++) {
-    if (i + 1 < n && binOf(time[i] as number, freqDays) === binOf(time[i + 1] as number, freqDays)) continue
-    periodEquity.push(equity[i] as number)
-  }
+  const periodEquity = lastOfEachPeriod(time, equity, (t) => binOf(t, freqDays))
   const dayReturns = periodEquity.map((e, i) => (i === 0 ? NaN : e / (periodEquity[i - 1] as number) - 1))
   const defined = dayReturns.filter((r) => !Number.isNaN(r)) // pandas' var and mean skip undefined returns
   const g = geometricMean(dayReturns)
